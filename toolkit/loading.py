@@ -1,0 +1,333 @@
+"""The one boundary where loose YAML or JSON becomes frozen, typed objects.
+
+Everything is checked here and every problem is reported as ``file:line: field: message``,
+so that rules can trust their inputs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import json
+import re
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+
+from toolkit.profile import NONE_PROVIDED, NoProvision, Profile
+from toolkit.scenario import SCHEMA_VERSION, Scenario
+
+T = TypeVar("T")
+PROFILES = Path(__file__).parent / "profiles"
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file, located as precisely as the file allows."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field or '(document)'}: {self.message}"
+
+
+class LoadError(ValueError):
+    """A file (or mapping) that cannot become a scenario or profile; lists every problem."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(problem) for problem in problems))
+        self.problems = problems
+
+
+Path_ = tuple[str, ...]
+
+
+class _Reader:
+    """Collects problems while converting plain data into a dataclass tree."""
+
+    def __init__(self, file: str, lines: dict[Path_, int]) -> None:
+        self.file = file
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def fail(self, path: Path_, message: str) -> None:
+        line = next((self.lines[path[:n]] for n in range(len(path), -1, -1) if path[:n] in self.lines), None)
+        self.problems.append(Problem(self.file, line, ".".join(path), message))
+
+    def convert(self, value: Any, tp: Any, path: Path_) -> Any:
+        origin = typing.get_origin(tp)
+        if origin is types.UnionType or origin is typing.Union:
+            return self._union(value, typing.get_args(tp), path)
+        if origin is tuple:
+            return self._sequence(value, typing.get_args(tp)[0], path)
+        if origin is dict:
+            key_type, value_type = typing.get_args(tp)
+            return self._mapping(value, key_type, value_type, path)
+        if dataclasses.is_dataclass(tp):
+            return self.record(value, tp, path)
+        return self._scalar(value, tp, path)
+
+    def _union(self, value: Any, options: tuple[Any, ...], path: Path_) -> Any:
+        if value is None or value == _UNKNOWN:
+            return None
+        if NoProvision in options and value == NONE_PROVIDED.value:
+            return NONE_PROVIDED
+        (inner,) = [o for o in options if o not in (type(None), NoProvision)]
+        return self.convert(value, inner, path)
+
+    def _sequence(self, value: Any, item: Any, path: Path_) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            self.fail(path, f"must be a list, got {_shown(value)}")
+            return ()
+        return tuple(self.convert(v, item, (*path, str(i))) for i, v in enumerate(value))
+
+    def _mapping(self, value: Any, key_type: Any, value_type: Any, path: Path_) -> dict[Any, Any]:
+        if not isinstance(value, dict):
+            self.fail(path, f"must be a mapping of names to entries, got {_shown(value)}")
+            return {}
+        result = {}
+        for key, item in value.items():
+            if key_type is str and not _ID.match(key):
+                self.fail((*path, key), "names must be lower-case letters, digits, '-' or '_'")
+            converted = self._scalar(key, key_type, (*path, key))
+            result[converted] = self.convert(item, value_type, (*path, key))
+        return result
+
+    def record(self, value: Any, cls: type[T], path: Path_) -> T:
+        if not isinstance(value, dict):
+            self.fail(path, f"must be a mapping of fields, got {_shown(value)}")
+            value = {}
+        hints = typing.get_type_hints(cls)
+        fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        for key in value:
+            if key not in fields:
+                guess = difflib.get_close_matches(str(key), fields, n=1)
+                hint = f"did you mean '{guess[0]}'?" if guess else f"expected one of: {', '.join(fields)}"
+                self.fail((*path, str(key)), f"unknown field; {hint}")
+        kwargs = {}
+        for name, spec in fields.items():
+            if name in value:
+                kwargs[name] = self.convert(value[name], hints[name], (*path, name))
+            elif spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
+                self.fail((*path, name), "is required")
+                kwargs[name] = None
+        return cls(**kwargs)
+
+    def _scalar(self, value: Any, tp: Any, path: Path_) -> Any:
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            allowed = [member.value for member in tp]
+            if value not in allowed:
+                self.fail(path, f"must be one of {', '.join(allowed)}; got {_shown(value)}")
+            return value if value not in allowed else tp(value)
+        if tp is bool:
+            if not isinstance(value, bool):
+                self.fail(path, f"must be true, false or unknown; got {_shown(value)}")
+            return value
+        if tp is date:
+            return self._date(value, path)
+        if tp is int or tp is Decimal:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                self.fail(path, f"must be a number; got {_shown(value)}")
+                return value
+            if value < 0:
+                self.fail(path, f"must not be negative; got {value}")
+            if tp is int and not isinstance(value, int):
+                self.fail(path, f"must be a whole number; got {value}")
+            return tp(str(value)) if tp is Decimal else value
+        if tp is str:
+            if not isinstance(value, str):
+                self.fail(path, f"must be text (quote it); got {_shown(value)}")
+            return value
+        raise TypeError(f"the loader cannot read {tp!r}")  # a model type the loader lacks
+
+    def _date(self, value: Any, path: Path_) -> Any:
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.fail(path, f"must be a date (YYYY-MM-DD); got {_shown(value)}")
+        return value
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value.isoformat() if isinstance(value, date) else value)
+
+
+# -- reading files ---------------------------------------------------------------------------
+
+
+def read_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
+    """Parse YAML (or JSON) safely and remember the line of every field."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        raise LoadError([Problem(file, line, "", f"not valid YAML: {error.problem}")]) from None
+    except yaml.YAMLError as error:
+        raise LoadError([Problem(file, None, "", f"not valid YAML: {error}")]) from None
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+    problems: list[Problem] = []
+    data = _plain(node, (), lines, problems, loader, file) if node is not None else None
+    if problems:
+        raise LoadError(problems)
+    return data, lines
+
+
+def _plain(
+    node: yaml.Node,
+    path: Path_,
+    lines: dict[Path_, int],
+    problems: list[Problem],
+    loader: yaml.SafeLoader,
+    file: str,
+) -> Any:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in result:
+                first = lines[(*path, key)]
+                problems.append(Problem(file, key_node.start_mark.line + 1, ".".join((*path, key)),
+                                        f"appears twice (first on line {first})"))  # fmt: skip
+                continue
+            lines[(*path, key)] = key_node.start_mark.line + 1
+            result[key] = _plain(value_node, (*path, key), lines, problems, loader, file)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _plain(item, (*path, str(i)), lines, problems, loader, file)
+            for i, item in enumerate(node.value)
+        ]
+    try:
+        return loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError):  # e.g. a timestamp like 2020-13-01
+        return node.value
+
+
+def parse(data: Any, cls: type[T], file: str, lines: dict[Path_, int] | None = None) -> T:
+    """Turn plain data into a checked ``cls`` (Scenario or Profile), or raise LoadError."""
+    reader = _Reader(file, lines or {})
+    result = reader.record(data, cls, ())
+    if not reader.problems:
+        for path, message in _cross_checks(result):
+            reader.fail(path, message)
+    if reader.problems:
+        raise LoadError(reader.problems)
+    return result
+
+
+def read_file(path: str | Path) -> tuple[Any, dict[Path_, int], str]:
+    """Read a YAML or JSON file; JSON syntax errors are reported with JSON's own line."""
+    file = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LoadError([Problem(file, None, "", f"cannot be read: {error}")]) from None
+    if file.endswith(".json"):
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as error:
+            raise LoadError([Problem(file, error.lineno, "", f"not valid JSON: {error.msg}")]) from None
+    data, lines = read_yaml(text, file)
+    return data, lines, file
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Load and check one scenario file."""
+    data, lines, file = read_file(path)
+    return parse(data, Scenario, file, lines)
+
+
+def load_profile(name_or_path: str | Path) -> Profile:
+    """Load a shipped profile by name ('neutral') or any profile file by path."""
+    shipped = PROFILES / f"{name_or_path}.yaml"
+    path = shipped if shipped.is_file() else Path(name_or_path)
+    if not path.is_file():
+        names = ", ".join(shipped_profiles())
+        raise LoadError([Problem(str(name_or_path), None, "",
+                                 f"no such profile file or shipped profile (shipped: {names})")])  # fmt: skip
+    data, lines, file = read_file(path)
+    return parse(data, Profile, file, lines)
+
+
+def shipped_profiles() -> list[str]:
+    """Names of the profiles that ship with the toolkit, neutral first."""
+    names = sorted(p.stem for p in PROFILES.glob("*.yaml"))
+    return sorted(names, key=lambda name: name != "neutral")
+
+
+# -- checks across fields --------------------------------------------------------------------
+
+_DATE_ORDER = [  # (earlier, later): facts that cannot happen the other way round
+    (("movement", "started_on"), ("dates", "incident")),
+    (("dates", "incident"), ("dates", "damage_known")),
+    (("dates", "incident"), ("dates", "authority_decision")),
+    (("dates", "incident"), ("dates", "action_brought")),
+    (("dates", "damage_known"), ("dates", "action_brought")),
+]
+
+
+def _cross_checks(result: Any) -> Iterator[tuple[Path_, str]]:
+    if result.schema_version != SCHEMA_VERSION:
+        yield ("schema_version",), f"is {result.schema_version}; this toolkit reads {SCHEMA_VERSION}"
+    if not _ID.match(result.id):
+        yield ("id",), "must be lower-case letters, digits, '-' or '_'"
+    if isinstance(result, Scenario):
+        yield from _scenario_checks(result)
+
+
+def _scenario_checks(s: Scenario) -> Iterator[tuple[Path_, str]]:
+    for path, ref in [
+        (("movement", "from_state"), s.movement.from_state),
+        (("movement", "to_state"), s.movement.to_state),
+        (("damage", "state"), s.damage.state),
+    ]:
+        if ref is not None and ref not in s.states:
+            known = ", ".join(s.states) or "none listed"
+            yield path, f"names a State '{ref}' not listed under states (listed: {known})"
+    for earlier, later in _DATE_ORDER:
+        first, second = _get(s, earlier), _get(s, later)
+        if first is not None and second is not None and second < first:
+            yield later, f"{second} is before {'.'.join(earlier)} ({first})"
+    for key, state in s.states.items():
+        cp, sp = state.cartagena, state.supplementary
+        if (sp.party or sp.deposited) and cp.party is False:
+            yield (("states", key, "supplementary", "party"),
+                   "only a Party to the Cartagena Protocol can be a Party to this Protocol (Art. 18(1))")  # fmt: skip
+        if sp.deposited and sp.party is False:
+            yield ("states", key, "supplementary", "party"), "is false, but a deposit date is given"
+    costs = s.response.costs
+    if costs.currency is None and any(v is not None for v in (costs.evaluation, costs.response, costs.incidental)):
+        yield ("response", "costs", "currency"), "is required when amounts are given"
+
+
+def _get(obj: Any, path: Path_) -> Any:
+    for name in path:
+        obj = getattr(obj, name)
+    return obj

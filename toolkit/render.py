@@ -1,0 +1,75 @@
+"""Findings as plain text, Markdown and JSON; rules never format their own output."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from toolkit.finding import Finding
+
+if TYPE_CHECKING:
+    from toolkit.analysis import Analysis
+
+_MARK = {"holds": "HOLDS", "fails": "FAILS", "unknown": "UNKNOWN"}
+
+
+def _heading(analysis: Analysis) -> str:
+    return f"{analysis.scenario.title} — under the profile '{analysis.profile.name}'"
+
+
+def text(analysis: Analysis) -> str:
+    lines = [_heading(analysis), ""]
+    for f in analysis.findings:
+        lines.append(f"{str(f.citation):<16}{_MARK[f.outcome]:<9}{f.title}")
+        lines.extend(f"{'':25}- {reason}" for reason in f.reasons)
+        if f.missing_facts:
+            lines.append(f"{'':25}Facts needed: {', '.join(f.missing_facts)}")
+    return "\n".join(lines)
+
+
+def markdown(analysis: Analysis) -> str:
+    lines = [f"## {_heading(analysis)}", ""]
+    for f in analysis.findings:
+        lines.append(f"### {f.citation} — {f.title}: **{f.outcome}**")
+        lines.extend(f"- {reason}" for reason in f.reasons)
+        if f.missing_facts:
+            lines.append(f"- *Facts needed:* {', '.join(f'`{m}`' for m in f.missing_facts)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def plain(value: Any) -> Any:
+    """A fact value as JSON data: dates as ISO text, enums by value, amounts as numbers."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {str(plain(k)): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    return value
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    """The stable JSON form of a finding (documented in the README)."""
+    return {
+        "rule": finding.rule,
+        "article": str(finding.citation),
+        "title": finding.title,
+        "outcome": finding.outcome.value,
+        "reasons": list(finding.reasons),
+        "facts_used": {path: plain(value) for path, value in finding.facts_used},
+        "missing_facts": list(finding.missing_facts),
+    }
+
+
+def json_text(findings: tuple[Finding, ...]) -> str:
+    return json.dumps([finding_dict(f) for f in findings], indent=2, ensure_ascii=False)
