@@ -32,6 +32,9 @@ class Analysis:
     def to_markdown(self) -> str:
         return render.markdown(self)
 
+    def to_html(self) -> str:
+        return render.html_fragment(self)
+
     def to_json(self) -> str:
         return render.json_text(self.findings)
 

@@ -276,6 +276,17 @@ def load_profile(name_or_path: str | Path) -> Profile:
     return parse(data, Profile, file, lines)
 
 
+def load_scenarios(folder: str | Path) -> tuple[list[Scenario], list[Problem]]:
+    """Every scenario in a folder, sorted by file name; a broken file is reported, not fatal."""
+    scenarios, problems = [], []
+    for path in sorted(Path(folder).glob("*.yaml")):
+        try:
+            scenarios.append(load_scenario(path))
+        except LoadError as error:
+            problems.extend(error.problems)
+    return scenarios, problems
+
+
 def shipped_profiles() -> list[str]:
     """Names of the profiles that ship with the toolkit, neutral first."""
     names = sorted(p.stem for p in PROFILES.glob("*.yaml"))

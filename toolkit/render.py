@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import date
 from decimal import Decimal
@@ -39,6 +40,26 @@ def markdown(analysis: Analysis) -> str:
             lines.append(f"- *Facts needed:* {', '.join(f'`{m}`' for m in f.missing_facts)}")
         lines.append("")
     return "\n".join(lines)
+
+
+_COLOURS = {"holds": "#1b7a3a", "fails": "#b3261e", "unknown": "#8a6d00"}
+
+
+def html_fragment(analysis: Analysis) -> str:
+    """The analysis as HTML for a widget; every piece of text is escaped."""
+    e = html.escape
+    parts = [f"<h3>{e(_heading(analysis))}</h3>"]
+    for f in analysis.findings:
+        badge = (f'<strong style="color:{_COLOURS[f.outcome]}">{e(f.outcome.value)}</strong>')
+        items = "".join(f"<li>{e(reason)}</li>" for reason in f.reasons)
+        if f.missing_facts:
+            needed = ", ".join(f"<code>{e(m)}</code>" for m in f.missing_facts)
+            items += f"<li><em>Facts needed:</em> {needed}</li>"
+        parts.append(
+            f'<div class="lr-finding" data-rule="{e(f.rule)}" data-outcome="{e(f.outcome.value)}">'
+            f"<p><b>{e(str(f.citation))}</b> {e(f.title)}: {badge}</p><ul>{items}</ul></div>"
+        )
+    return "\n".join(parts)
 
 
 def plain(value: Any) -> Any:

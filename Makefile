@@ -1,0 +1,51 @@
+# Liability & Redress Workshop Toolkit: two commands to get going.
+#   make install   # once (a no-op while pyproject.toml is unchanged)
+#   make serve     # then open the printed URL
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV   ?= .venv
+HOST   ?= 127.0.0.1
+PORT   ?= 8866
+
+# Inside an active conda env (and with no .venv yet) install into that env instead.
+ifneq ($(and $(CONDA_PREFIX),$(if $(wildcard $(VENV)),,yes)),)
+  PY    := $(CONDA_PREFIX)/bin/python
+  STAMP := .installed-conda-$(notdir $(CONDA_PREFIX))
+else
+  PY    := $(VENV)/bin/python
+  STAMP := $(VENV)/.installed
+endif
+
+.PHONY: help install serve test lint bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+install: $(STAMP) ## Create .venv (or use the active conda env) and install lrkit[dev]
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || { echo "$(PYTHON) -m venv $(VENV)"; $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+serve: install ## Serve the notebooks with Voila
+	@echo "Serving notebooks at http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
+	$(PY) -m voila notebooks --no-browser --Voila.ip=$(HOST) --port $(PORT)
+
+test: install ## Run the whole suite (unit, notebooks via nbval, browser)
+	$(PY) -m pytest --nbval-lax --nbval-current-env $(PYTEST_ARGS)
+
+lint: install ## ruff check, ruff format --check, mypy
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+
+bench: install ## Run the benchmarks
+	$(PY) benchmarks/run.py
+
+clean: ## Remove .venv, caches and build artefacts
+	rm -rf $(VENV) .installed-conda-* build dist *.egg-info .pytest_cache .mypy_cache \
+	       .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -not -path './.git/*' -exec rm -rf {} +

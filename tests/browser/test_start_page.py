@@ -1,0 +1,36 @@
+"""The start page as a workshop participant sees it in Voila."""
+
+from playwright.sync_api import Page, expect
+
+TIMEOUT = 60_000  # ms: the first render starts a kernel and runs the whole notebook
+TITLE = "Liability & Redress Workshop Toolkit"
+STDERR = '.jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"]'
+
+
+def test_start_page_renders_and_analyses_a_scenario(page: Page, voila_server: str) -> None:
+    url = f"{voila_server}/voila/render/00_start.ipynb"
+    response = page.goto(url, timeout=TIMEOUT)
+    assert response is not None and response.ok, f"GET {url}: HTTP {response and response.status}"
+
+    expect(page.get_by_role("heading", name=TITLE)).to_be_visible(timeout=TIMEOUT)
+    scenario = page.get_by_label("Scenario")
+    expect(scenario).to_be_visible(timeout=TIMEOUT)
+
+    current = scenario.input_value()
+    options = scenario.locator("option").evaluate_all(
+        "options => options.map(o => [o.value, o.textContent])"
+    )
+    others = [(value, label) for value, label in options if value != current]
+    assert others, f"the Scenario dropdown offers nothing but {current!r}"
+    value, title = others[0]
+    scenario.select_option(value)
+
+    # The analysis is redrawn for the chosen scenario, article by article.
+    heading = page.locator(".jp-OutputArea-output h3").filter(has_text=title)
+    expect(heading).to_be_visible(timeout=TIMEOUT)
+    expect(page.locator(".lr-finding").first).to_contain_text("Art. 3(1)")
+
+    expect(page.locator(f"{STDERR} >> visible=true")).to_have_count(0)
+    body = page.locator("body")
+    expect(body).not_to_contain_text("Traceback (most recent call last)")
+    expect(body).not_to_contain_text("There was an error when executing cell")

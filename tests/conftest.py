@@ -1,0 +1,13 @@
+"""Fixtures shared by every test."""
+
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    """The checkout's root folder (the one holding pyproject.toml)."""
+    return REPO_ROOT

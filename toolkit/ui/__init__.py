@@ -1,0 +1,5 @@
+"""Widget apps for the notebooks; the notebooks only build and display them."""
+
+from toolkit.ui.explorer import AnalysisExplorer
+
+__all__ = ["AnalysisExplorer"]
