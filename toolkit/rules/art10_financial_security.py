@@ -21,16 +21,18 @@ def art10_1_financial_security(f: Facts) -> Verdict:
     assert isinstance(required, FinancialSecurity)
     kind = required.kind.value if required.kind else "financial security"
     status = operator_status(f)
+    bound_roles = f.get("profile.financial_security.roles")
     if f.get("persons") is None:
         return verdict(None, preface, f"Domestic law requires {kind}; the case does not say who was involved.")
     compliant = {}
     for key, is_operator in status.items():
         roles = f.get(f"persons.{key}.roles")
-        bound = (None if roles is None else any(r in required.roles for r in roles)) if required.roles else True
+        bound = None if roles is None or bound_roles is None else any(r in bound_roles for r in roles)
         holds = f.flag(f"persons.{key}.holds_financial_security")
         compliant[key] = any_of(not_(all_of(is_operator, bound)), holds)
     lacking = [f.get(f"persons.{k}.name") for k, v in compliant.items() if v is False]
-    covered = listing(r.value.replace("_", " ") + "s" for r in required.roles or ()) or "operators"
+    covered = (listing(r.value.replace("_", " ") + "s" for r in bound_roles) or "no one"
+               if bound_roles is not None else "operators in roles the profile does not name")
     return verdict(
         all_of(*compliant.values()),
         preface,
