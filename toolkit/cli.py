@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         scenario = load_scenario(args.file)
         profile = load_profile(args.profile)
     except LoadError as error:
-        print(f"lrkit: {error}", file=sys.stderr)
+        print(error, file=sys.stderr)
         return EXIT_BAD_INPUT
     analysis = analyse(scenario, profile)
     if args.json:

@@ -110,7 +110,7 @@ class _Reader:
     def record(self, value: Any, cls: type[T], path: Path_) -> T:
         if not isinstance(value, dict):
             self.fail(path, f"must be a mapping of fields, got {_shown(value)}")
-            value = {}
+            return None  # type: ignore[return-value]  # the problem is reported; never used
         hints = typing.get_type_hints(cls)
         fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
         for key in value:
@@ -183,9 +183,12 @@ def read_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        mark, context = error.problem_mark, error.context_mark
+        message = f"not valid YAML: {error.problem}"
+        if error.context and context:
+            message += f" ({error.context} on line {context.line + 1})"
         line = mark.line + 1 if mark else None
-        raise LoadError([Problem(file, line, "", f"not valid YAML: {error.problem}")]) from None
+        raise LoadError([Problem(file, line, "", message)]) from None
     except yaml.YAMLError as error:
         raise LoadError([Problem(file, None, "", f"not valid YAML: {error}")]) from None
     finally:
@@ -198,6 +201,12 @@ def read_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
     return data, lines
 
 
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+
+
 def _plain(
     node: yaml.Node,
     path: Path_,
@@ -207,6 +216,11 @@ def _plain(
     file: str,
 ) -> Any:
     lines.setdefault(path, node.start_mark.line + 1)
+    if node.tag not in _PLAIN_TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        problems.append(Problem(file, node.start_mark.line + 1, ".".join(path),
+                                f"the tag {tag} is not allowed: files hold plain data only"))  # fmt: skip
+        return None
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -234,11 +248,14 @@ def parse(data: Any, cls: type[T], file: str, lines: dict[Path_, int] | None = N
     """Turn plain data into a checked ``cls`` (Scenario or Profile), or raise LoadError."""
     reader = _Reader(file, lines or {})
     result = reader.record(data, cls, ())
-    if not reader.problems:
-        for path, message in _cross_checks(result):
+    if isinstance(data, dict):
+        for path, message in _header_checks(data):
+            reader.fail(path, message)
+    if not reader.problems and isinstance(result, Scenario):
+        for path, message in _scenario_checks(result):
             reader.fail(path, message)
     if reader.problems:
-        raise LoadError(reader.problems)
+        raise LoadError(sorted(reader.problems, key=lambda problem: problem.line or 0))
     return result
 
 
@@ -304,13 +321,12 @@ _DATE_ORDER = [  # (earlier, later): facts that cannot happen the other way roun
 ]
 
 
-def _cross_checks(result: Any) -> Iterator[tuple[Path_, str]]:
-    if result.schema_version != SCHEMA_VERSION:
-        yield ("schema_version",), f"is {result.schema_version}; this toolkit reads {SCHEMA_VERSION}"
-    if not _ID.match(result.id):
-        yield ("id",), "must be lower-case letters, digits, '-' or '_'"
-    if isinstance(result, Scenario):
-        yield from _scenario_checks(result)
+def _header_checks(data: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
+    version, key = data.get("schema_version"), data.get("id")
+    if isinstance(version, int) and version != SCHEMA_VERSION:
+        yield ("schema_version",), f"is {version}; this toolkit reads version {SCHEMA_VERSION}"
+    if isinstance(key, str) and not _ID.match(key):
+        yield ("id",), f"must be lower-case letters, digits, '-' or '_'; got {key!r}"
 
 
 def _scenario_checks(s: Scenario) -> Iterator[tuple[Path_, str]]:

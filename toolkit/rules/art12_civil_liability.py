@@ -5,6 +5,7 @@ from __future__ import annotations
 from toolkit.citation import cite
 from toolkit.profile import NONE_PROVIDED, CivilLiabilityRoute, Standard
 from toolkit.rules.art2_terms import art2_2_b_damage, operator_status
+from toolkit.rules.art3_scope import art3_scope
 from toolkit.rules.art4_causation import art4_causal_link
 from toolkit.rules.engine import (
     Facts, Tri, Verdict, all_of, any_of, gates, is_, listing, rule, verdict,
@@ -45,6 +46,7 @@ def art12_2_civil_liability(f: Facts) -> Verdict:
     parts = {
         "material or personal damage": f.flag("damage.material_or_personal"),
         "associated damage under Art. 2(2)(b)": f.holds(art2_2_b_damage),
+        "scope (Art. 3)": f.holds(art3_scope),
         "causal link (Art. 4)": f.holds(art4_causal_link),
         "a domestic civil liability route (Art. 12(2))": None if route is None else True,
         "a liable person under the standard of liability": any_of(*liable.values())

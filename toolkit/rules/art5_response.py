@@ -10,7 +10,7 @@ from toolkit.rules.art3_scope import art3_scope
 from toolkit.rules.art4_causation import art4_causal_link
 from toolkit.rules.art6_exemptions import event_text, exempt, provided_and_happened
 from toolkit.rules.engine import (
-    Facts, Verdict, all_of, any_of, gates, is_, listing, not_, rule, said, verdict,
+    Facts, Tri, Verdict, all_of, any_of, gates, is_, listing, not_, rule, said, verdict,
 )  # fmt: skip
 from toolkit.scenario import DamageStatus, Event
 
@@ -53,14 +53,19 @@ def art5_2_authority_duties(f: Facts) -> Verdict:
     )
 
 
+def threat_parts(f: Facts) -> dict[str, Tri]:
+    """The conditions of a threat within para. 3, before asking who must act."""
+    return {
+        "scope (Art. 3)": f.holds(art3_scope),
+        "damage not yet occurred": is_(f.get("damage.status"), DamageStatus.THREATENED),
+        "sufficient likelihood of damage": f.flag("damage.sufficient_likelihood"),
+    }
+
+
 @rule(cite(5, 3), "The operator must be required to act against a sufficiently likely threat")
 def art5_3_threat_response(f: Facts) -> Verdict:
-    status = f.get("damage.status")
-    likely = f.flag("damage.sufficient_likelihood")
     parts = {
-        "scope (Art. 3)": f.holds(art3_scope),
-        "damage not yet occurred": is_(status, DamageStatus.THREATENED),
-        "sufficient likelihood of damage": likely,
+        **threat_parts(f),
         "an operator (Art. 2(2)(c))": f.holds(art2_2_c_operator),
         "no exemption (Art. 6)": not_(exempt(f)),
     }
@@ -78,7 +83,7 @@ def art5_3_threat_response(f: Facts) -> Verdict:
 
 @rule(cite(5, 4), "The competent authority may take response measures itself")
 def art5_4_authority_may_act(f: Facts) -> Verdict:
-    engaged = any_of(f.holds(art5_2_authority_duties), f.holds(art5_3_threat_response))
+    engaged = any_of(f.holds(art5_2_authority_duties), all_of(*threat_parts(f).values()))
     failed = not_(f.flag("response.operator_took_measures"))
     return verdict(
         engaged,
