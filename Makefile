@@ -43,7 +43,7 @@ lint: install ## ruff check, ruff format --check, mypy
 	$(PY) -m mypy
 
 bench: install ## Run the benchmarks
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py --json benchmarks/results/latest.json
 
 clean: ## Remove .venv, caches and build artefacts
 	rm -rf $(VENV) .installed-conda-* build dist *.egg-info .pytest_cache .mypy_cache \

@@ -23,38 +23,72 @@ BASE_SCENARIO: dict[str, Any] = {
             "supplementary": {"party": True, "deposited": "2017-01-01"},
         },
     },
-    "lmo": {"organism": "maize", "trait": "insect resistance",
-            "intended_use": "food_feed_processing"},
-    "movement": {"kind": "intentional", "from_state": "exporter", "to_state": "importer",
-                 "started_on": "2020-01-10", "use_authorised": True},
+    "lmo": {
+        "organism": "maize",
+        "trait": "insect resistance",
+        "intended_use": "food_feed_processing",
+    },
+    "movement": {
+        "kind": "intentional",
+        "from_state": "exporter",
+        "to_state": "importer",
+        "started_on": "2020-01-10",
+        "use_authorised": True,
+    },
     "damage": {
-        "status": "observed", "where": "within_national_jurisdiction", "state": "importer",
-        "components": ["landraces"], "adverse_effect": True, "measurable_or_observable": True,
-        "baseline": "recognised", "variation_accounted": True,
+        "status": "observed",
+        "where": "within_national_jurisdiction",
+        "state": "importer",
+        "components": ["landraces"],
+        "adverse_effect": True,
+        "measurable_or_observable": True,
+        "baseline": "recognised",
+        "variation_accounted": True,
         "significance": {"authority_assessment": "significant", "long_term_or_permanent": True},
         "material_or_personal": True,
     },
     "causation": {"established": True},
     "persons": {
-        "op": {"name": "Operator Ltd", "roles": ["importer", "permit_holder"], "control": "direct",
-               "holds_financial_security": True, "at_fault": True},
+        "op": {
+            "name": "Operator Ltd",
+            "roles": ["importer", "permit_holder"],
+            "control": "direct",
+            "holds_financial_security": True,
+            "at_fault": True,
+        },
         "ship": {"name": "Carrier Co", "roles": ["carrier"], "control": "none"},
     },
     "events": {"force_majeure": False, "war_or_civil_unrest": False},
-    "response": {"operator_took_measures": False, "authority_took_measures": True,
-                 "costs": {"evaluation": 100, "response": 1000, "incidental": 10,
-                           "currency": "USD"}},
-    "dates": {"incident": "2020-02-01", "damage_known": "2021-01-01",
-              "authority_decision": "2021-03-01", "action_brought": "2022-01-01"},
-}  # fmt: skip
+    "response": {
+        "operator_took_measures": False,
+        "authority_took_measures": True,
+        "costs": {"evaluation": 100, "response": 1000, "incidental": 10, "currency": "USD"},
+    },
+    "dates": {
+        "incident": "2020-02-01",
+        "damage_known": "2021-01-01",
+        "authority_decision": "2021-03-01",
+        "action_brought": "2022-01-01",
+    },
+}
 
 BASE_PROFILE: dict[str, Any] = {
     "schema_version": 1,
     "id": "test",
     "name": "Test profile (neutral choices)",
     "domestic_criteria": "none",
-    "operator_roles": ["permit_holder", "marketer", "developer", "producer", "notifier",
-                       "exporter", "importer", "carrier", "supplier", "other"],
+    "operator_roles": [
+        "permit_holder",
+        "marketer",
+        "developer",
+        "producer",
+        "notifier",
+        "exporter",
+        "importer",
+        "carrier",
+        "supplier",
+        "other",
+    ],
     "channelling": "none",
     "causation_standard": "balance of probabilities",
     "exemptions": [],
@@ -64,7 +98,7 @@ BASE_PROFILE: dict[str, Any] = {
     "financial_security": "none",
     "civil_liability_route": "existing_general",
     "standard_of_liability": "strict",
-}  # fmt: skip
+}
 
 DELETE = object()  # a change that removes the field, making the fact unknown
 

@@ -39,8 +39,14 @@ def test_json_output_is_a_list_of_findings_in_the_documented_shape() -> None:
     assert [f["rule"] for f in findings] == [rule.name for rule in RULES]
     for finding in findings:
         assert set(finding) == {
-            "rule", "article", "title", "outcome", "reasons", "facts_used", "missing_facts",
-        }  # fmt: skip
+            "rule",
+            "article",
+            "title",
+            "outcome",
+            "reasons",
+            "facts_used",
+            "missing_facts",
+        }
         assert finding["outcome"] in {"holds", "fails", "unknown"}
         assert finding["article"].startswith("Art. ")
         assert all(isinstance(reason, str) for reason in finding["reasons"])
@@ -78,9 +84,13 @@ BAD_CALLS = [
     ("an unknown field", ["unknown-field.yaml"], ":6: movement.strted_on: unknown field"),
     ("a wrong type", ["wrong-type.yaml"], ":6: movement.use_authorised: must be true, false"),
     ("an impossible date order", ["dates-out-of-order.yaml"], ":6: dates.damage_known: 2020-01-01"),
-    ("a date that does not exist", ["impossible-date.yaml"], ":5: movement.started_on: must be a date"),
+    (
+        "a date that does not exist",
+        ["impossible-date.yaml"],
+        ":5: movement.started_on: must be a date",
+    ),
     ("a missing file", ["no-such-file.yaml"], "no-such-file.yaml: (document): cannot be read"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("name", "args", "expected"), BAD_CALLS, ids=[c[0] for c in BAD_CALLS])

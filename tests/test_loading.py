@@ -17,24 +17,48 @@ BAD = Path(__file__).parent / "data" / "bad"
 CASEBOOK = Path(__file__).parent.parent / "casebook"
 
 BAD_FILES = [
-    ("malformed-yaml.yaml", 5, "",
-     "not valid YAML: found unexpected end of stream (while scanning a quoted scalar on line 3)"),
+    (
+        "malformed-yaml.yaml",
+        5,
+        "",
+        "not valid YAML: found unexpected end of stream (while scanning a quoted scalar on line 3)",
+    ),
     ("bad-json.json", 5, "", "not valid JSON: Expecting property name enclosed in double quotes"),
     ("not-a-mapping.yaml", 1, "", "must be a mapping of fields, got a list"),
     ("unknown-field.yaml", 6, "movement.strted_on", "unknown field; did you mean 'started_on'?"),
-    ("wrong-type.yaml", 6, "movement.use_authorised",
-     "must be true, false or unknown; got 'perhaps'"),
-    ("impossible-date.yaml", 5, "movement.started_on",
-     "must be a date (YYYY-MM-DD); got '2020-13-01'"),
-    ("dates-out-of-order.yaml", 6, "dates.damage_known",
-     "2020-01-01 is before dates.incident (2021-05-01)"),
+    (
+        "wrong-type.yaml",
+        6,
+        "movement.use_authorised",
+        "must be true, false or unknown; got 'perhaps'",
+    ),
+    (
+        "impossible-date.yaml",
+        5,
+        "movement.started_on",
+        "must be a date (YYYY-MM-DD); got '2020-13-01'",
+    ),
+    (
+        "dates-out-of-order.yaml",
+        6,
+        "dates.damage_known",
+        "2020-01-01 is before dates.incident (2021-05-01)",
+    ),
     ("duplicate-key.yaml", 6, "lmo.organism", "appears twice (first on line 5)"),
-    ("unknown-state.yaml", 7, "movement.to_state",
-     "names a State 'borealis' not listed under states (listed: aurelia)"),
-    ("unknown-choice.yaml", 5, "lmo.intended_use",
-     "must be one of food_feed_processing, contained_use, intentional_introduction; "
-     "got 'pharmaceutical'"),
-]  # fmt: skip
+    (
+        "unknown-state.yaml",
+        7,
+        "movement.to_state",
+        "names a State 'borealis' not listed under states (listed: aurelia)",
+    ),
+    (
+        "unknown-choice.yaml",
+        5,
+        "lmo.intended_use",
+        "must be one of food_feed_processing, contained_use, intentional_introduction; "
+        "got 'pharmaceutical'",
+    ),
+]
 
 
 @pytest.mark.parametrize(
@@ -47,8 +71,11 @@ def test_a_bad_file_is_reported_with_its_line_field_and_message(
         load_scenario(BAD / name)
     (problem,) = caught.value.problems
     assert (problem.file, problem.line, problem.field, problem.message) == (
-        str(BAD / name), line, field, message,
-    )  # fmt: skip
+        str(BAD / name),
+        line,
+        field,
+        message,
+    )
     assert str(problem) == f"{BAD / name}:{line}: {field or '(document)'}: {message}"
 
 
@@ -87,8 +114,10 @@ def test_a_scenario_that_lists_no_persons_leaves_the_persons_unknown() -> None:
 
 def test_yaml_tags_cannot_construct_python_objects(tmp_path: Path) -> None:
     path = tmp_path / "evil.yaml"
-    path.write_text("schema_version: 1\nid: evil\ntitle: !!python/object/apply:os.system ['true']\n")
-    with pytest.raises(LoadError, match="evil.yaml:3: title: the tag !!python/object/apply:os"):
+    path.write_text(
+        "schema_version: 1\nid: evil\ntitle: !!python/object/apply:os.system ['true']\n"
+    )
+    with pytest.raises(LoadError, match=r"evil\.yaml:3: title: the tag !!python/object/apply:os"):
         load_scenario(path)
 
 

@@ -11,11 +11,19 @@ from hypothesis import strategies as st
 
 from toolkit import Outcome, Profile, Scenario, analyse, parse
 from toolkit.citation import Citation
-from toolkit.profile import CivilLiabilityRoute, SecurityKind, StartEvent, Standard
+from toolkit.profile import CivilLiabilityRoute, SecurityKind, Standard, StartEvent
 from toolkit.rules import RULES
 from toolkit.scenario import (
-    Assessment, Baseline, Control, DamageStatus, Event, IntendedUse, MovementKind, Place, Role,
-)  # fmt: skip
+    Assessment,
+    Baseline,
+    Control,
+    DamageStatus,
+    Event,
+    IntendedUse,
+    MovementKind,
+    Place,
+    Role,
+)
 
 STATES = ["north", "south", "east"]
 DAY = st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31))
@@ -38,8 +46,11 @@ def states(draw: st.DrawFn) -> dict[str, Any]:
         result[key] = {
             "name": key.title(),
             "cartagena": {"party": cartagena, "in_force_since": draw(DAY).isoformat()},
-            "supplementary": {"party": sp_party, **({"deposited": draw(DAY).isoformat()} if sp_party else {})},
-        }  # fmt: skip
+            "supplementary": {
+                "party": sp_party,
+                **({"deposited": draw(DAY).isoformat()} if sp_party else {}),
+            },
+        }
     return result
 
 
@@ -50,43 +61,75 @@ def complete_scenarios(draw: st.DrawFn) -> dict[str, Any]:
     later = sorted(start + timedelta(days=draw(st.integers(0, 4000))) for _ in range(4))
     incident, known, decided, brought = later[0], later[1], later[2], max(later[1:])
     persons = {
-        f"p{i}": {"name": f"Person {i}", "roles": draw(subset(Role)), "control": draw(enum(Control)),
-                  "holds_financial_security": draw(st.booleans()), "at_fault": draw(st.booleans())}
+        f"p{i}": {
+            "name": f"Person {i}",
+            "roles": draw(subset(Role)),
+            "control": draw(enum(Control)),
+            "holds_financial_security": draw(st.booleans()),
+            "at_fault": draw(st.booleans()),
+        }
         for i in range(draw(st.integers(0, 3)))
-    }  # fmt: skip
+    }
     money = st.integers(0, 5_000_000)
     return {
-        "schema_version": 1, "id": "generated", "title": "Generated",
+        "schema_version": 1,
+        "id": "generated",
+        "title": "Generated",
         "states": draw(states()),
         "lmo": {"organism": "x", "trait": "y", "intended_use": draw(enum(IntendedUse))},
-        "movement": {"kind": draw(enum(MovementKind)), "from_state": draw(st.sampled_from(STATES)),
-                     "to_state": draw(st.sampled_from(STATES)), "started_on": start.isoformat(),
-                     "use_authorised": draw(st.booleans())},
+        "movement": {
+            "kind": draw(enum(MovementKind)),
+            "from_state": draw(st.sampled_from(STATES)),
+            "to_state": draw(st.sampled_from(STATES)),
+            "started_on": start.isoformat(),
+            "use_authorised": draw(st.booleans()),
+        },
         "damage": {
-            "status": draw(enum(DamageStatus)), "where": draw(enum(Place)),
-            "state": draw(st.sampled_from(STATES)), "components": ["z"],
-            "adverse_effect": draw(st.booleans()), "measurable_or_observable": draw(st.booleans()),
-            "baseline": draw(enum(Baseline)), "variation_accounted": draw(st.booleans()),
-            "significance": {"authority_assessment": draw(enum(Assessment)),
-                             **{name: draw(st.booleans()) for name in (
-                                 "long_term_or_permanent", "extent_of_change",
-                                 "goods_and_services_reduced", "human_health_affected",
-                                 "other_factors")}},
+            "status": draw(enum(DamageStatus)),
+            "where": draw(enum(Place)),
+            "state": draw(st.sampled_from(STATES)),
+            "components": ["z"],
+            "adverse_effect": draw(st.booleans()),
+            "measurable_or_observable": draw(st.booleans()),
+            "baseline": draw(enum(Baseline)),
+            "variation_accounted": draw(st.booleans()),
+            "significance": {
+                "authority_assessment": draw(enum(Assessment)),
+                **{
+                    name: draw(st.booleans())
+                    for name in (
+                        "long_term_or_permanent",
+                        "extent_of_change",
+                        "goods_and_services_reduced",
+                        "human_health_affected",
+                        "other_factors",
+                    )
+                },
+            },
             "sufficient_likelihood": draw(st.booleans()),
             "material_or_personal": draw(st.booleans()),
         },
         "causation": {"established": draw(st.booleans()), "evidence": "e"},
         "persons": persons,
         "events": {event.value: draw(st.booleans()) for event in Event},
-        "response": {"operator_informed_authority": draw(st.booleans()),
-                     "operator_took_measures": draw(st.booleans()),
-                     "authority_took_measures": draw(st.booleans()),
-                     "costs": {"evaluation": draw(money), "response": draw(money),
-                               "incidental": draw(money),
-                               "currency": draw(st.sampled_from(["USD", "EUR"]))}},
-        "dates": {"incident": incident.isoformat(), "damage_known": known.isoformat(),
-                  "authority_decision": decided.isoformat(), "action_brought": brought.isoformat()},
-    }  # fmt: skip
+        "response": {
+            "operator_informed_authority": draw(st.booleans()),
+            "operator_took_measures": draw(st.booleans()),
+            "authority_took_measures": draw(st.booleans()),
+            "costs": {
+                "evaluation": draw(money),
+                "response": draw(money),
+                "incidental": draw(money),
+                "currency": draw(st.sampled_from(["USD", "EUR"])),
+            },
+        },
+        "dates": {
+            "incident": incident.isoformat(),
+            "damage_known": known.isoformat(),
+            "authority_decision": decided.isoformat(),
+            "action_brought": brought.isoformat(),
+        },
+    }
 
 
 @st.composite
@@ -100,7 +143,9 @@ def complete_profiles(draw: st.DrawFn) -> dict[str, Any]:
         {"kind": enum(SecurityKind), "roles": subset(Role), "minimum": money}
     )
     return {
-        "schema_version": 1, "id": "generated", "name": "Generated",
+        "schema_version": 1,
+        "id": "generated",
+        "name": "Generated",
         "domestic_criteria": draw(none_or(st.just("criteria"))),
         "operator_roles": draw(subset(Role)),
         "channelling": draw(none_or(enum(Role))),
@@ -112,7 +157,7 @@ def complete_profiles(draw: st.DrawFn) -> dict[str, Any]:
         "financial_security": draw(none_or(security)),
         "civil_liability_route": draw(enum(CivilLiabilityRoute)),
         "standard_of_liability": draw(enum(Standard)),
-    }  # fmt: skip
+    }
 
 
 # Removing these would make the file invalid rather than less known.
@@ -156,10 +201,14 @@ PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 
 @PROPERTY
 @given(st.data())
-def test_a_definite_outcome_never_changes_when_unknown_facts_become_known(data: st.DataObject) -> None:
+def test_a_definite_outcome_never_changes_when_unknown_facts_become_known(
+    data: st.DataObject,
+) -> None:
     """The core promise: holds or fails is never said while a fact that matters is unknown."""
     full_scenario, full_profile = data.draw(complete_scenarios()), data.draw(complete_profiles())
-    known = analyse(parse(full_scenario, Scenario, "<full>"), parse(full_profile, Profile, "<full>"))
+    known = analyse(
+        parse(full_scenario, Scenario, "<full>"), parse(full_profile, Profile, "<full>")
+    )
     less = analyse(
         parse(data.draw(partial(full_scenario)), Scenario, "<partial>"),
         parse(data.draw(partial(full_profile)), Profile, "<partial>"),

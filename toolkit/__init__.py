@@ -8,6 +8,15 @@ from toolkit.profile import Profile
 from toolkit.scenario import Scenario
 
 __all__ = [
-    "Analysis", "Finding", "LoadError", "Outcome", "Profile", "Scenario",
-    "analyse", "load_profile", "load_scenario", "parse", "shipped_profiles",
-]  # fmt: skip
+    "Analysis",
+    "Finding",
+    "LoadError",
+    "Outcome",
+    "Profile",
+    "Scenario",
+    "analyse",
+    "load_profile",
+    "load_scenario",
+    "parse",
+    "shipped_profiles",
+]

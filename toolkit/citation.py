@@ -15,9 +15,28 @@ class Instrument(StrEnum):
 # Paragraph count of each article: 0 = no numbered paragraphs; None = institutional articles
 # whose paragraphing the domain reference does not record, so only the article is checked.
 _SP_PARAGRAPHS: dict[int, int | None] = {
-    1: 0, 2: 3, 3: 7, 4: 0, 5: 8, 6: 2, 7: 0, 8: 0, 9: 0, 10: 3, 11: 0,
-    12: 3, 13: None, 14: None, 15: None, 16: None, 17: 0, 18: 3, 19: 0, 20: 3, 21: 0,
-}  # fmt: skip
+    1: 0,
+    2: 3,
+    3: 7,
+    4: 0,
+    5: 8,
+    6: 2,
+    7: 0,
+    8: 0,
+    9: 0,
+    10: 3,
+    11: 0,
+    12: 3,
+    13: None,
+    14: None,
+    15: None,
+    16: None,
+    17: 0,
+    18: 3,
+    19: 0,
+    20: 3,
+    21: 0,
+}
 _CP_ARTICLES = 40
 
 _PATTERN = re.compile(

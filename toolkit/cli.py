@@ -26,7 +26,8 @@ def _parser() -> argparse.ArgumentParser:
     analyse_cmd.add_argument(
         "--profile",
         default="neutral",
-        help="domestic-law profile: a shipped name (see 'lrkit profiles') or a file; default neutral",
+        help="domestic-law profile: a shipped name (see 'lrkit profiles') or a file "
+        "(default: neutral)",
     )
     output = analyse_cmd.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print the findings as JSON")

@@ -65,7 +65,9 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def fail(self, path: Path_, message: str) -> None:
-        line = next((self.lines[path[:n]] for n in range(len(path), -1, -1) if path[:n] in self.lines), None)
+        line = next(
+            (self.lines[path[:n]] for n in range(len(path), -1, -1) if path[:n] in self.lines), None
+        )
         self.problems.append(Problem(self.file, line, ".".join(path), message))
 
     def convert(self, value: Any, tp: Any, path: Path_) -> Any:
@@ -77,7 +79,7 @@ class _Reader:
         if origin is dict:
             key_type, value_type = typing.get_args(tp)
             return self._mapping(value, key_type, value_type, path)
-        if dataclasses.is_dataclass(tp):
+        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
             return self.record(value, tp, path)
         return self._scalar(value, tp, path)
 
@@ -116,13 +118,19 @@ class _Reader:
         for key in value:
             if key not in fields:
                 guess = difflib.get_close_matches(str(key), fields, n=1)
-                hint = f"did you mean '{guess[0]}'?" if guess else f"expected one of: {', '.join(fields)}"
+                hint = (
+                    f"did you mean '{guess[0]}'?"
+                    if guess
+                    else f"expected one of: {', '.join(fields)}"
+                )
                 self.fail((*path, str(key)), f"unknown field; {hint}")
         kwargs = {}
         for name, spec in fields.items():
             if name in value:
                 kwargs[name] = self.convert(value[name], hints[name], (*path, name))
-            elif spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
+            elif (
+                spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
+            ):
                 self.fail((*path, name), "is required")
                 kwargs[name] = None
         return cls(**kwargs)
@@ -218,8 +226,14 @@ def _plain(
     lines.setdefault(path, node.start_mark.line + 1)
     if node.tag not in _PLAIN_TAGS:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        problems.append(Problem(file, node.start_mark.line + 1, ".".join(path),
-                                f"the tag {tag} is not allowed: files hold plain data only"))  # fmt: skip
+        problems.append(
+            Problem(
+                file,
+                node.start_mark.line + 1,
+                ".".join(path),
+                f"the tag {tag} is not allowed: files hold plain data only",
+            )
+        )
         return None
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
@@ -227,8 +241,14 @@ def _plain(
             key = str(key_node.value)
             if key in result:
                 first = lines[(*path, key)]
-                problems.append(Problem(file, key_node.start_mark.line + 1, ".".join((*path, key)),
-                                        f"appears twice (first on line {first})"))  # fmt: skip
+                problems.append(
+                    Problem(
+                        file,
+                        key_node.start_mark.line + 1,
+                        ".".join((*path, key)),
+                        f"appears twice (first on line {first})",
+                    )
+                )
                 continue
             lines[(*path, key)] = key_node.start_mark.line + 1
             result[key] = _plain(value_node, (*path, key), lines, problems, loader, file)
@@ -270,7 +290,9 @@ def read_file(path: str | Path) -> tuple[Any, dict[Path_, int], str]:
         try:
             json.loads(text)
         except json.JSONDecodeError as error:
-            raise LoadError([Problem(file, error.lineno, "", f"not valid JSON: {error.msg}")]) from None
+            raise LoadError(
+                [Problem(file, error.lineno, "", f"not valid JSON: {error.msg}")]
+            ) from None
     data, lines = read_yaml(text, file)
     return data, lines, file
 
@@ -287,8 +309,16 @@ def load_profile(name_or_path: str | Path) -> Profile:
     path = shipped if shipped.is_file() else Path(name_or_path)
     if not path.is_file():
         names = ", ".join(shipped_profiles())
-        raise LoadError([Problem(str(name_or_path), None, "",
-                                 f"no such profile file or shipped profile (shipped: {names})")])  # fmt: skip
+        raise LoadError(
+            [
+                Problem(
+                    str(name_or_path),
+                    None,
+                    "",
+                    f"no such profile file or shipped profile (shipped: {names})",
+                )
+            ]
+        )
     data, lines, file = read_file(path)
     return parse(data, Profile, file, lines)
 
@@ -345,12 +375,17 @@ def _scenario_checks(s: Scenario) -> Iterator[tuple[Path_, str]]:
     for key, state in s.states.items():
         cp, sp = state.cartagena, state.supplementary
         if (sp.party or sp.deposited) and cp.party is False:
-            yield (("states", key, "supplementary", "party"),
-                   "only a Party to the Cartagena Protocol can be a Party to this Protocol (Art. 18(1))")  # fmt: skip
+            yield (
+                ("states", key, "supplementary", "party"),
+                "only a Party to the Cartagena Protocol can be a Party to this Protocol "
+                "(Art. 18(1))",
+            )
         if sp.deposited and sp.party is False:
             yield ("states", key, "supplementary", "party"), "is false, but a deposit date is given"
     costs = s.response.costs
-    if costs.currency is None and any(v is not None for v in (costs.evaluation, costs.response, costs.incidental)):
+    if costs.currency is None and any(
+        v is not None for v in (costs.evaluation, costs.response, costs.incidental)
+    ):
         yield ("response", "costs", "currency"), "is required when amounts are given"
 
 

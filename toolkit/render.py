@@ -24,7 +24,7 @@ def _heading(analysis: Analysis) -> str:
 def text(analysis: Analysis) -> str:
     lines = [_heading(analysis), ""]
     for f in analysis.findings:
-        lines.append(f"{str(f.citation):<16}{_MARK[f.outcome]:<9}{f.title}")
+        lines.append(f"{f.citation!s:<16}{_MARK[f.outcome]:<9}{f.title}")
         lines.extend(f"{'':25}- {reason}" for reason in f.reasons)
         if f.missing_facts:
             lines.append(f"{'':25}Facts needed: {', '.join(f.missing_facts)}")
@@ -50,7 +50,7 @@ def html_fragment(analysis: Analysis) -> str:
     e = html.escape
     parts = [f"<h3>{e(_heading(analysis))}</h3>"]
     for f in analysis.findings:
-        badge = (f'<strong style="color:{_COLOURS[f.outcome]}">{e(f.outcome.value)}</strong>')
+        badge = f'<strong style="color:{_COLOURS[f.outcome]}">{e(f.outcome.value)}</strong>'
         items = "".join(f"<li>{e(reason)}</li>" for reason in f.reasons)
         if f.missing_facts:
             needed = ", ".join(f"<code>{e(m)}</code>" for m in f.missing_facts)

@@ -1,4 +1,4 @@
-"""The facts of a hypothetical case. Every fact may be unknown: None means "the case does not say"."""
+"""The facts of a hypothetical case. Every fact may be unknown: None means the case is silent."""
 
 from __future__ import annotations
 

@@ -5,11 +5,11 @@ exemptions, the duties themselves, and the provisions that qualify them.
 """
 
 from toolkit.rules import (  # noqa: F401  (importing registers the rules, in this order)
-    art3_scope,
     art2_terms,
+    art3_scope,
     art4_causation,
-    art6_exemptions,
     art5_response,
+    art6_exemptions,
     art7_time_limits,
     art8_financial_limits,
     art9_recourse,

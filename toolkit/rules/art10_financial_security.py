@@ -11,9 +11,11 @@ from toolkit.rules.engine import Facts, Verdict, all_of, any_of, listing, not_, 
 @rule(cite(10, 1), "Every operator holds the financial security domestic law requires")
 def art10_1_financial_security(f: Facts) -> Verdict:
     required = f.get("profile.financial_security")
-    preface = ("Parties keep the right to require financial security in domestic law; if they "
-               "do, it must be consistent with their rights and obligations under international "
-               "law (Art. 10(2)).")  # fmt: skip
+    preface = (
+        "Parties keep the right to require financial security in domestic law; if they "
+        "do, it must be consistent with their rights and obligations under international "
+        "law (Art. 10(2))."
+    )
     if required is None:
         return verdict(None, preface, "The profile does not say whether domestic law requires it.")
     if required is NONE_PROVIDED:
@@ -23,20 +25,31 @@ def art10_1_financial_security(f: Facts) -> Verdict:
     status = operator_status(f)
     bound_roles = f.get("profile.financial_security.roles")
     if f.get("persons") is None:
-        return verdict(None, preface, f"Domestic law requires {kind}; the case does not say who was involved.")
+        return verdict(
+            None, preface, f"Domestic law requires {kind}; the case does not say who was involved."
+        )
     compliant = {}
     for key, is_operator in status.items():
         roles = f.get(f"persons.{key}.roles")
-        bound = None if roles is None or bound_roles is None else any(r in bound_roles for r in roles)
+        bound = (
+            None if roles is None or bound_roles is None else any(r in bound_roles for r in roles)
+        )
         holds = f.flag(f"persons.{key}.holds_financial_security")
         compliant[key] = any_of(not_(all_of(is_operator, bound)), holds)
     lacking = [f.get(f"persons.{k}.name") for k, v in compliant.items() if v is False]
-    covered = (listing(r.value.replace("_", " ") + "s" for r in bound_roles) or "no one"
-               if bound_roles is not None else "operators in roles the profile does not name")
+    covered = (
+        listing(r.value.replace("_", " ") + "s" for r in bound_roles) or "no one"
+        if bound_roles is not None
+        else "operators in roles the profile does not name"
+    )
     return verdict(
         all_of(*compliant.values()),
         preface,
         f"Domestic law requires {kind} of {covered}"
-        + (f" of at least {required.minimum.amount} {required.minimum.currency}." if required.minimum else "."),
+        + (
+            f" of at least {required.minimum.amount} {required.minimum.currency}."
+            if required.minimum
+            else "."
+        ),
         f"Lacking it: {listing(lacking)}." if lacking else "",
-    )  # fmt: skip
+    )

@@ -8,13 +8,23 @@ from toolkit.rules.art2_terms import art2_2_b_damage, operator_status
 from toolkit.rules.art3_scope import art3_scope
 from toolkit.rules.art4_causation import art4_causal_link
 from toolkit.rules.engine import (
-    Facts, Tri, Verdict, all_of, any_of, gates, is_, listing, rule, verdict,
-)  # fmt: skip
+    Facts,
+    Tri,
+    Verdict,
+    all_of,
+    any_of,
+    gates,
+    is_,
+    listing,
+    rule,
+    verdict,
+)
 
 _ROUTES = {
     CivilLiabilityRoute.EXISTING_GENERAL: "its existing general law of civil liability",
     CivilLiabilityRoute.SPECIFIC: "civil liability rules made for this purpose",
-    CivilLiabilityRoute.COMBINATION: "a combination of general and purpose-made civil liability rules",
+    CivilLiabilityRoute.COMBINATION: "a combination of general and purpose-made civil "
+    "liability rules",
 }
 _STANDARDS = {Standard.STRICT: "strict", Standard.FAULT: "fault-based"}
 
@@ -36,8 +46,11 @@ def liable_persons(f: Facts) -> dict[str, Tri]:
     return liable
 
 
-@rule(cite(12, 2), "Material or personal damage associated with the damage can be claimed "
-      "under domestic civil liability law")  # fmt: skip
+@rule(
+    cite(12, 2),
+    "Material or personal damage associated with the damage can be claimed "
+    "under domestic civil liability law",
+)
 def art12_2_civil_liability(f: Facts) -> Verdict:
     route = f.get("profile.civil_liability_route")
     standard = f.get("profile.standard_of_liability")
@@ -50,7 +63,8 @@ def art12_2_civil_liability(f: Facts) -> Verdict:
         "causal link (Art. 4)": f.holds(art4_causal_link),
         "a domestic civil liability route (Art. 12(2))": None if route is None else True,
         "a liable person under the standard of liability": any_of(*liable.values())
-        if f.get("persons") is not None else None,
+        if f.get("persons") is not None
+        else None,
     }
     names = listing(f.get(f"persons.{k}.name") for k, v in liable.items() if v)
     return verdict(
@@ -58,9 +72,15 @@ def art12_2_civil_liability(f: Facts) -> Verdict:
         "Parties must have civil liability rules for material or personal damage associated "
         "with damage under the Protocol.",
         f"This Party relies on {_ROUTES[route]}." if route else "",
-        f"Liability is {_STANDARDS[standard]}" + (f", channelled to the {channelled.value.replace('_', ' ')}"
-                                             if channelled not in (None, NONE_PROVIDED) else "")
-        + " (Art. 12(3))." if standard else "",
+        f"Liability is {_STANDARDS[standard]}"
+        + (
+            f", channelled to the {channelled.value.replace('_', ' ')}"
+            if channelled not in (None, NONE_PROVIDED)
+            else ""
+        )
+        + " (Art. 12(3))."
+        if standard
+        else "",
         f"A claim lies against {names}." if names else "",
         *gates(parts),
-    )  # fmt: skip
+    )

@@ -8,8 +8,18 @@ from datetime import date
 from toolkit.citation import cite
 from toolkit.profile import NONE_PROVIDED
 from toolkit.rules.engine import (
-    Facts, Tri, Verdict, all_of, any_of, gates, is_, not_, rule, said, verdict,
-)  # fmt: skip
+    Facts,
+    Tri,
+    Verdict,
+    all_of,
+    any_of,
+    gates,
+    is_,
+    not_,
+    rule,
+    said,
+    verdict,
+)
 from toolkit.scenario import IntendedUse, MovementKind, Place
 from toolkit.treaty_dates import FORTIETH_INSTRUMENT, earliest_entry_into_force, entry_into_force
 
@@ -27,14 +37,18 @@ def art3_1_lmo_from_transboundary_movement(f: Facts) -> Verdict:
     crossed = not_(is_(kind, MovementKind.NONE))
     return verdict(
         all_of(True if use else None, crossed),
-        f"The LMO was intended for {_USES[use]}, a category Art. 3(1) covers." if use else
-        "The case does not say what the LMO was intended for (food, feed or processing; "
+        f"The LMO was intended for {_USES[use]}, a category Art. 3(1) covers."
+        if use
+        else "The case does not say what the LMO was intended for (food, feed or processing; "
         "contained use; or introduction into the environment).",
-        said(crossed, "It originates in a transboundary movement.",
-             "It never crossed a border: damage from a purely domestic LMO is outside the "
-             "Protocol, though domestic law may still reach it.",
-             "The case does not say whether the LMO crossed a border."),
-    )  # fmt: skip
+        said(
+            crossed,
+            "It originates in a transboundary movement.",
+            "It never crossed a border: damage from a purely domestic LMO is outside the "
+            "Protocol, though domestic law may still reach it.",
+            "The case does not say whether the LMO crossed a border.",
+        ),
+    )
 
 
 @rule(cite(3, 2), "The movement was intentional and the damage came from an authorised use")
@@ -44,17 +58,24 @@ def art3_2_authorised_use(f: Facts) -> Verdict:
     authorised = f.flag("movement.use_authorised") if intentional is not False else None
     return verdict(
         all_of(intentional, authorised),
-        said(intentional, "The movement was intentional, so para. 2 asks whether the use that "
-             "caused the damage was authorised.",
-             "The movement was not intentional, so para. 2 does not apply; see para. 3.",
-             "The case does not say how the LMO crossed the border."),
-        "" if not intentional else said(
-            authorised, "The use that caused the damage was authorised.",
+        said(
+            intentional,
+            "The movement was intentional, so para. 2 asks whether the use that "
+            "caused the damage was authorised.",
+            "The movement was not intentional, so para. 2 does not apply; see para. 3.",
+            "The case does not say how the LMO crossed the border.",
+        ),
+        ""
+        if not intentional
+        else said(
+            authorised,
+            "The use that caused the damage was authorised.",
             "The use that caused the damage was not authorised. Para. 2 covers only authorised "
             "uses; whether damage from an unauthorised use of a lawfully imported LMO is covered "
             "is an open question (unless the movement itself was illegal, para. 3).",
-            "The case does not say whether the use that caused the damage was authorised."),
-    )  # fmt: skip
+            "The case does not say whether the use that caused the damage was authorised.",
+        ),
+    )
 
 
 @rule(cite(3, 3), "The movement was unintentional (CP Art. 17) or illegal (CP Art. 25)")
@@ -66,7 +87,7 @@ def art3_3_unintentional_or_illegal(f: Facts) -> Verdict:
         "which para. 3 brings within scope.",
         MovementKind.ILLEGAL: "The movement was illegal in the sense of CP Art. 25, which para. 3 "
         "brings within scope.",
-        MovementKind.INTENTIONAL: "The movement was intentional, which para. 2 governs, not para. 3.",
+        MovementKind.INTENTIONAL: "The movement was intentional: para. 2 governs it, not para. 3.",
         MovementKind.NONE: "There was no transboundary movement at all.",
     }
     return verdict(covered, text[kind] if kind else "The case does not say how the LMO crossed.")
@@ -91,23 +112,46 @@ def in_force_for(f: Facts, state: str) -> InForce:
         return InForce(False, None, None, "the case does not say when it deposited its instrument")
     earliest = earliest_entry_into_force(deposited)
     if deposited <= FORTIETH_INSTRUMENT:
-        return InForce(False, earliest, earliest, (
-            f"it deposited its instrument on {deposited}, by the 40th instrument, so the Protocol "
-            f"binds it from its general entry into force on {earliest} (Art. 18(1))"))  # fmt: skip
+        return InForce(
+            False,
+            earliest,
+            earliest,
+            (
+                f"it deposited its instrument on {deposited}, by the 40th instrument, so the "
+                "Protocol "
+                f"binds it from its general entry into force on {earliest} (Art. 18(1))"
+            ),
+        )
     exact = entry_into_force(deposited, f.date(f"states.{state}.cartagena.in_force_since"))
-    rule_text = ("the later of the 90th day after its deposit and the date the Cartagena Protocol "
-                 "binds it (Art. 18(2))")  # fmt: skip
+    rule_text = (
+        "the later of the 90th day after its deposit and the date the Cartagena Protocol "
+        "binds it (Art. 18(2))"
+    )
     if exact is None:
-        return InForce(False, earliest, None, (
-            f"it deposited its instrument on {deposited}, so the Protocol binds it from {rule_text}; "
-            "the case does not give the Cartagena date"))  # fmt: skip
-    return InForce(False, earliest, exact,
-                   f"it deposited its instrument on {deposited}, so the Protocol binds it from "
-                   f"{exact}, {rule_text}")  # fmt: skip
+        return InForce(
+            False,
+            earliest,
+            None,
+            (
+                f"it deposited its instrument on {deposited}, so the Protocol binds it from "
+                f"{rule_text}; "
+                "the case does not give the Cartagena date"
+            ),
+        )
+    return InForce(
+        False,
+        earliest,
+        exact,
+        f"it deposited its instrument on {deposited}, so the Protocol binds it from "
+        f"{exact}, {rule_text}",
+    )
 
 
-@rule(cite(3, 4), "The movement started after the Protocol entered into force for the State "
-      "into whose jurisdiction it was made")  # fmt: skip
+@rule(
+    cite(3, 4),
+    "The movement started after the Protocol entered into force for the State "
+    "into whose jurisdiction it was made",
+)
 def art3_4_movement_after_entry_into_force(f: Facts) -> Verdict:
     state = f.get("movement.to_state")
     started = f.date("movement.started_on")
@@ -127,17 +171,22 @@ def art3_4_movement_after_entry_into_force(f: Facts) -> Verdict:
     elif binds.never:
         timing = "So the Protocol does not cover damage from this movement."
     else:
-        timing = said(after, f"The movement started on {started}, after that date.",
-                      f"The movement started on {started}, not after that date, so the Protocol "
-                      "does not cover damage from it.",
-                      f"The movement started on {started}; the date it is compared with is open.")  # fmt: skip
+        timing = said(
+            after,
+            f"The movement started on {started}, after that date.",
+            f"The movement started on {started}, not after that date, so the Protocol "
+            "does not cover damage from it.",
+            f"The movement started on {started}; the date it is compared with is open.",
+        )
     boundary = started is not None and started == binds.exact
     return verdict(
         after,
         f"For {name}, {binds.how}.",
         timing,
         "A movement that starts on the very day of entry into force is a boundary case: the text "
-        "says 'after', read here as strictly after." if boundary else "",
+        "says 'after', read here as strictly after."
+        if boundary
+        else "",
     )
 
 
@@ -150,16 +199,23 @@ def art3_5_within_national_jurisdiction(f: Facts) -> Verdict:
     name = f.get(f"states.{state}.name") if state else None
     return verdict(
         all_of(within, party),
-        said(within, "The damage occurred within a State's national jurisdiction.",
-             "The damage occurred beyond national jurisdiction (for instance the high seas), "
-             "which the Protocol does not cover.",
-             "The case does not say where the damage occurred."),
-        "" if within is False else said(
-            party, f"{name} is a Party to the Supplementary Protocol.",
+        said(
+            within,
+            "The damage occurred within a State's national jurisdiction.",
+            "The damage occurred beyond national jurisdiction (for instance the high seas), "
+            "which the Protocol does not cover.",
+            "The case does not say where the damage occurred.",
+        ),
+        ""
+        if within is False
+        else said(
+            party,
+            f"{name} is a Party to the Supplementary Protocol.",
             f"{name} is not a Party to the Supplementary Protocol, so the Protocol does not "
             "cover damage there.",
-            "The case does not say whether the State where the damage occurred is a Party."),
-    )  # fmt: skip
+            "The case does not say whether the State where the damage occurred is a Party.",
+        ),
+    )
 
 
 @rule(cite(3, 6), "The Party applies criteria of its own domestic law to this damage")
@@ -170,9 +226,13 @@ def art3_6_domestic_criteria(f: Facts) -> Verdict:
         applies,
         "Art. 3(6) lets a Party use criteria set in its domestic law to address damage within "
         "its jurisdiction.",
-        said(applies, f"The profile records such criteria: {criteria}",
-             "The profile records none.", "The profile does not say."),
-    )  # fmt: skip
+        said(
+            applies,
+            f"The profile records such criteria: {criteria}",
+            "The profile records none.",
+            "The profile does not say.",
+        ),
+    )
 
 
 @rule(cite(3, 7), "The LMO came from a non-Party, to which domestic implementing law also applies")
@@ -182,11 +242,14 @@ def art3_7_movement_from_non_party(f: Facts) -> Verdict:
     name = f.get(f"states.{state}.name") if state else "the exporting State"
     return verdict(
         not_(party),
-        said(not_(party), f"{name} is not a Party: the importing Party's law implementing the "
-             "Protocol applies to movements from non-Parties too.",
-             f"{name} is a Party, so para. 7 is not needed.",
-             "The case does not say whether the State of origin is a Party."),
-    )  # fmt: skip
+        said(
+            not_(party),
+            f"{name} is not a Party: the importing Party's law implementing the "
+            "Protocol applies to movements from non-Parties too.",
+            f"{name} is a Party, so para. 7 is not needed.",
+            "The case does not say whether the State of origin is a Party.",
+        ),
+    )
 
 
 @rule(cite(3), "The damage falls within the scope of the Supplementary Protocol")
@@ -195,9 +258,12 @@ def art3_scope(f: Facts) -> Verdict:
     route = any_of(f.holds(art3_2_authorised_use), f.holds(art3_3_unintentional_or_illegal))
     timing = f.holds(art3_4_movement_after_entry_into_force)
     place = f.holds(art3_5_within_national_jurisdiction)
-    parts = {"para. 1 (kind of LMO, transboundary origin)": origin,
-             "para. 2 or 3 (authorised use, or unintentional or illegal movement)": route,
-             "para. 4 (timing)": timing, "para. 5 (place)": place}  # fmt: skip
+    parts = {
+        "para. 1 (kind of LMO, transboundary origin)": origin,
+        "para. 2 or 3 (authorised use, or unintentional or illegal movement)": route,
+        "para. 4 (timing)": timing,
+        "para. 5 (place)": place,
+    }
     covered = all_of(*parts.values())
     return verdict(
         covered,

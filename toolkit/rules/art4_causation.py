@@ -14,8 +14,16 @@ def art4_causal_link(f: Facts) -> Verdict:
     return verdict(
         established,
         "Domestic law sets how the link is proved"
-        + (f"; this profile's standard: {standard}." if standard else "; the profile does not say how."),
-        said(established, "The link is established.", "The link is not established.",
-             "The case leaves the causal link open."),
+        + (
+            f"; this profile's standard: {standard}."
+            if standard
+            else "; the profile does not say how."
+        ),
+        said(
+            established,
+            "The link is established.",
+            "The link is not established.",
+            "The case leaves the causal link open.",
+        ),
         f"Evidence: {evidence}" if evidence else "",
-    )  # fmt: skip
+    )

@@ -10,8 +10,19 @@ from toolkit.rules.art3_scope import art3_scope
 from toolkit.rules.art4_causation import art4_causal_link
 from toolkit.rules.art6_exemptions import event_text, exempt, provided_and_happened
 from toolkit.rules.engine import (
-    Facts, Tri, Verdict, all_of, any_of, gates, is_, listing, not_, rule, said, verdict,
-)  # fmt: skip
+    Facts,
+    Tri,
+    Verdict,
+    all_of,
+    any_of,
+    gates,
+    is_,
+    listing,
+    not_,
+    rule,
+    said,
+    verdict,
+)
 from toolkit.scenario import DamageStatus, Event
 
 
@@ -40,11 +51,16 @@ def art5_1_operator_duties(f: Facts) -> Verdict:
     )
 
 
-@rule(cite(5, 2), "The competent authority must identify the operator, evaluate the damage "
-      "and decide the response measures")  # fmt: skip
+@rule(
+    cite(5, 2),
+    "The competent authority must identify the operator, evaluate the damage "
+    "and decide the response measures",
+)
 def art5_2_authority_duties(f: Facts) -> Verdict:
-    parts = {"scope (Art. 3)": f.holds(art3_scope),
-             "damage (Art. 2(2)(b))": f.holds(art2_2_b_damage)}  # fmt: skip
+    parts = {
+        "scope (Art. 3)": f.holds(art3_scope),
+        "damage (Art. 2(2)(b))": f.holds(art2_2_b_damage),
+    }
     return verdict(
         all_of(*parts.values()),
         "Once damage within scope occurs, the authority must identify the operator that caused "
@@ -89,12 +105,21 @@ def art5_4_authority_may_act(f: Facts) -> Verdict:
         engaged,
         "The authority may carry out appropriate response measures, in particular when the "
         "operator has failed to.",
-        said(engaged, "The authority's duties under para. 2 or 3 are engaged, so it may act.",
-             "Neither damage within scope nor a threat within para. 3 engages the authority.",
-             "Whether the authority's powers are engaged is open."),
-        "" if not engaged else said(failed, "Here the operator did not take the measures.",
-                                    "The operator took measures itself.", ""),
-    )  # fmt: skip
+        said(
+            engaged,
+            "The authority's duties under para. 2 or 3 are engaged, so it may act.",
+            "Neither damage within scope nor a threat within para. 3 engages the authority.",
+            "Whether the authority's powers are engaged is open.",
+        ),
+        ""
+        if not engaged
+        else said(
+            failed,
+            "Here the operator did not take the measures.",
+            "The operator took measures itself.",
+            "",
+        ),
+    )
 
 
 def total_costs(f: Facts) -> tuple[Decimal, bool]:
@@ -106,7 +131,9 @@ def total_costs(f: Facts) -> tuple[Decimal, bool]:
 def _claimed(f: Facts) -> str:
     total, complete = total_costs(f)
     currency = f.get("response.costs.currency") or ""
-    return f"Costs claimed: {total} {currency}" + ("." if complete else " (some amounts not given).")
+    return f"Costs claimed: {total} {currency}" + (
+        "." if complete else " (some amounts not given)."
+    )
 
 
 @rule(cite(5, 5), "The authority may recover its costs from the operator")
@@ -130,10 +157,13 @@ def art5_5_cost_recovery(f: Facts) -> Verdict:
         "the response measures, and costs incidental to them; domestic law may list situations "
         "in which the operator need not bear them.",
         f"Domestic law spares the operator these costs where it results from {listing(hit)}."
-        if hit else "",
-        "" if listed is None or hit else
-        "Domestic law lists no situation here in which the operator is spared the costs."
-        if not listed else "",
+        if hit
+        else "",
+        ""
+        if listed is None or hit
+        else "Domestic law lists no situation here in which the operator is spared the costs."
+        if not listed
+        else "",
         _claimed(f) if recover else "",
         *gates(parts),
-    )  # fmt: skip
+    )

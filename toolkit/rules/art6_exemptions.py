@@ -33,14 +33,21 @@ def _named_exemption(f: Facts, event: Event) -> Verdict:
     text = event_text(event)
     return verdict(
         all_of(provided, happened),
-        said(provided, f"Domestic law exempts an operator for damage resulting from {text}.",
-             f"Domestic law provides no exemption for {text}, so whatever happened, none applies.",
-             f"The profile does not say whether domestic law exempts damage from {text}."),
-        "" if provided is False else said(
-            happened, f"The damage resulted from {text}.",
+        said(
+            provided,
+            f"Domestic law exempts an operator for damage resulting from {text}.",
+            f"Domestic law provides no exemption for {text}, so whatever happened, none applies.",
+            f"The profile does not say whether domestic law exempts damage from {text}.",
+        ),
+        ""
+        if provided is False
+        else said(
+            happened,
+            f"The damage resulted from {text}.",
             f"The damage did not result from {text}.",
-            f"The case does not say whether the damage resulted from {text}."),
-    )  # fmt: skip
+            f"The case does not say whether the damage resulted from {text}.",
+        ),
+    )
 
 
 @rule(cite(6, 1, "a"), "A domestic force majeure exemption relieves the operator")
@@ -65,11 +72,17 @@ def art6_2_other_exemptions(f: Facts) -> Verdict:
     return verdict(
         applies,
         f"Domestic law also exempts damage resulting from {listing(map(event_text, others))}."
-        if others else "Domestic law provides no other exemption.",
-        f"The damage resulted from {listing(hit)}." if hit else said(
-            applies, "", "None of those events happened.",
-            "The case does not say whether any of those events happened."),
-    )  # fmt: skip
+        if others
+        else "Domestic law provides no other exemption.",
+        f"The damage resulted from {listing(hit)}."
+        if hit
+        else said(
+            applies,
+            "",
+            "None of those events happened.",
+            "The case does not say whether any of those events happened.",
+        ),
+    )
 
 
 EXEMPTIONS = (art6_1_a_force_majeure, art6_1_b_war_or_civil_unrest, art6_2_other_exemptions)

@@ -32,13 +32,19 @@ def _within(f: Facts, kind: str) -> tuple[Tri, str]:
     assert isinstance(limit, TimeLimit)
     start = f.date(f"dates.{limit.starts.value}")
     brought = f.date("dates.action_brought")
-    text = f"Domestic law sets a {kind} limit of {limit.years} years from {_START_TEXT[limit.starts]}"
+    text = (
+        f"Domestic law sets {'an' if kind == 'absolute' else 'a'} {kind} limit of "
+        f"{limit.years} years from {_START_TEXT[limit.starts]}"
+    )
     if start is None or brought is None:
         return None, f"{text}; the case does not give the dates needed to apply it."
     deadline = add_years(start, limit.years)
     within = brought <= deadline
     outcome = "within" if within else "after"
-    return within, f"{text}: it ran until {deadline}, and the action was brought on {brought}, {outcome} it."
+    return (
+        within,
+        f"{text}: it ran until {deadline}, and the action was brought on {brought}, {outcome} it.",
+    )
 
 
 @rule(cite(7), "The action on response measures is brought within any domestic time limit")

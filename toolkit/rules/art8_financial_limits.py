@@ -26,8 +26,10 @@ def art8_financial_limit(f: Facts) -> Verdict:
             reasons.append(f"{text}, but the costs are in {currency}: convert them to compare.")
         elif total > limit.amount:  # the known part alone already exceeds the cap
             within = False
-            reasons.append(f"{text}; the costs ({total} {limit.currency}) exceed it, so only "
-                           f"{limit.amount} {limit.currency} can be recovered.")  # fmt: skip
+            reasons.append(
+                f"{text}; the costs ({total} {limit.currency}) exceed it, so only "
+                f"{limit.amount} {limit.currency} can be recovered."
+            )
         elif complete:
             within = True
             reasons.append(f"{text}; the costs ({total} {limit.currency}) stay within it.")
@@ -35,6 +37,12 @@ def art8_financial_limit(f: Facts) -> Verdict:
             reasons.append(f"{text}; the case does not give every cost needed to compare.")
     else:
         reasons.append("The profile does not say whether domestic law caps recovery.")
-    reasons.append(said(recoverable, "", "In this case there is no cost recovery to limit (Art. 5(5)).",
-                        "Whether costs are recoverable at all is still open (Art. 5(5))."))  # fmt: skip
+    reasons.append(
+        said(
+            recoverable,
+            "",
+            "In this case there is no cost recovery to limit (Art. 5(5)).",
+            "Whether costs are recoverable at all is still open (Art. 5(5)).",
+        )
+    )
     return verdict(all_of(recoverable, within), *reasons)

@@ -15,8 +15,13 @@ def art9_recourse(f: Facts) -> Verdict:
         operator,
         "Nothing in the Protocol limits or restricts a right of recourse or indemnity that an "
         "operator may have against any other person; domestic law and contracts govern it.",
-        said(operator, "", "No operator is identified, so no recourse question arises.",
-             "Who the operator is remains open."),
+        said(
+            operator,
+            "",
+            "No operator is identified, so no recourse question arises.",
+            "Who the operator is remains open.",
+        ),
         f"Recourse among {listing(persons)} is for domestic law and their contracts to settle."
-        if operator and len(persons) > 1 else "",
-    )  # fmt: skip
+        if operator and len(persons) > 1
+        else "",
+    )

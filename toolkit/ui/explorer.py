@@ -57,4 +57,6 @@ class AnalysisExplorer(widgets.VBox):
             self.analysis.value = analyse(scenario, self._profiles[self.profile.value]).to_html()
         except Exception:  # a widget callback must never fail silently in Voila
             log.exception("analysis failed for %s / %s", self.scenario.value, self.profile.value)
-            self.analysis.value = "<p><b>The analysis could not be shown.</b> The error is in the server log.</p>"
+            self.analysis.value = (
+                "<p><b>The analysis could not be shown.</b> The error is in the server log.</p>"
+            )
