@@ -72,3 +72,10 @@ def test_sample_scenario_gets_the_expected_answer(
     analysis = analyse(load_scenario(CASEBOOK / f"{scenario}.yaml"), load_profile(profile))
     finding = analysis.finding(rule)
     assert finding.outcome == outcome, finding.reasons
+
+
+def test_the_analysis_runs_scope_first_then_the_articles_in_legal_order() -> None:
+    analysis = analyse(load_scenario(CASEBOOK / "spilled-maize-port.yaml"), load_profile("neutral"))
+    articles = list(dict.fromkeys(f.citation.article for f in analysis.findings))
+    assert articles == [3, 2, 4, 6, 5, 7, 8, 9, 10, 12]
+    assert analysis.findings[0].rule == "art3_1_lmo_from_transboundary_movement"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from types import ModuleType
 from typing import Any
 
 from toolkit.citation import Citation
@@ -141,7 +142,16 @@ class Rule:
         return self.apply(scenario, profile, {})
 
 
-RULES: list[Rule] = []  # in legal order: the order the rule modules are imported in
+REGISTERED: list[Rule] = []  # in the order the rule modules happen to be imported
+
+
+def in_legal_order(modules: Iterable[ModuleType]) -> list[Rule]:
+    """The registered rules, module by module in the given order, each module top to bottom."""
+    order = [module.__name__ for module in modules]
+    unlisted = {r.check.__module__ for r in REGISTERED} - set(order)
+    if unlisted:
+        raise RuleDefinitionError(f"rule modules missing from the legal order: {unlisted}")
+    return sorted(REGISTERED, key=lambda r: order.index(r.check.__module__))
 
 
 class RuleDefinitionError(Exception):
@@ -155,10 +165,10 @@ def rule(citation: Citation, title: str) -> Callable[[Check], Rule]:
         name = check.__name__
         if not name.startswith(citation.slug + "_"):
             raise RuleDefinitionError(f"rule {name} must be named {citation.slug}_... ({citation})")
-        if any(existing.name == name for existing in RULES):
+        if any(existing.name == name for existing in REGISTERED):
             raise RuleDefinitionError(f"rule {name} is defined twice")
         registered = Rule(name, citation, title, check)
-        RULES.append(registered)
+        REGISTERED.append(registered)
         return registered
 
     return register
