@@ -7,9 +7,19 @@ from pathlib import Path
 
 import pytest
 from builders import BASE_SCENARIO, changed
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from toolkit import LoadError, Scenario, load_profile, load_scenario, parse, shipped_profiles
-from toolkit.loading import load_scenarios
+from toolkit import (
+    LoadError,
+    Profile,
+    Scenario,
+    load_profile,
+    load_scenario,
+    parse,
+    shipped_profiles,
+)  # fmt: skip
+from toolkit.loading import load_scenarios, read_yaml
 from toolkit.profile import NONE_PROVIDED
 from toolkit.scenario import MovementKind
 
@@ -162,3 +172,37 @@ def test_the_neutral_profile_takes_up_no_option() -> None:
 def test_an_unknown_profile_name_lists_the_shipped_ones() -> None:
     with pytest.raises(LoadError, match="shipped: neutral, "):
         load_profile("atlantis")
+
+
+JSON_LIKE = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8) | st.dates(),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.text(max_size=8) | st.integers(), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+FIELD_NAMES = st.sampled_from(
+    ["schema_version", "id", "title", "states", "lmo", "movement", "damage", "persons",
+     "events", "response", "dates", "causation", "kind", "party", "roles", "costs"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(FIELD_NAMES, JSON_LIKE, max_size=8) | JSON_LIKE)
+def test_any_data_either_loads_or_raises_a_load_error(data: object) -> None:
+    for cls in (Scenario, Profile):
+        try:
+            parse(data, cls, "<fuzz>")
+        except LoadError as error:
+            assert error.problems and all(p.file == "<fuzz>" for p in error.problems)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_either_loads_or_raises_a_load_error(text: str) -> None:
+    try:
+        data, lines = read_yaml(text, "<fuzz>")
+        parse(data, Scenario, "<fuzz>", lines)
+    except LoadError as error:
+        assert error.problems

@@ -103,6 +103,9 @@ class _Reader:
             return {}
         result = {}
         for key, item in value.items():
+            if not isinstance(key, str):
+                self.fail((*path, str(key)), "names must be text")
+                continue
             if key_type is str and not _ID.match(key):
                 self.fail((*path, key), "names must be lower-case letters, digits, '-' or '_'")
             converted = self._scalar(key, key_type, (*path, key))
@@ -187,8 +190,8 @@ def _shown(value: Any) -> str:
 
 def read_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
     """Parse YAML (or JSON) safely and remember the line of every field."""
-    loader = yaml.SafeLoader(text)
     try:
+        loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark, context = error.problem_mark, error.context_mark
@@ -197,13 +200,13 @@ def read_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
             message += f" ({error.context} on line {context.line + 1})"
         line = mark.line + 1 if mark else None
         raise LoadError([Problem(file, line, "", message)]) from None
-    except yaml.YAMLError as error:
-        raise LoadError([Problem(file, None, "", f"not valid YAML: {error}")]) from None
-    finally:
-        loader.dispose()
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow
+        line = text.count("\n", 0, error.position) + 1
+        raise LoadError([Problem(file, line, "", f"not valid YAML: {error.reason}")]) from None
     lines: dict[Path_, int] = {}
     problems: list[Problem] = []
     data = _plain(node, (), lines, problems, loader, file) if node is not None else None
+    loader.dispose()
     if problems:
         raise LoadError(problems)
     return data, lines
