@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Any, NamedTuple
 
-from toolkit import Profile, Scenario, parse
+from toolkit import Outcome, Profile, Scenario, parse
+from toolkit.rules import Rule
 
 BASE_SCENARIO: dict[str, Any] = {
     "schema_version": 1,
@@ -129,3 +130,26 @@ def profile(**changes: Any) -> Profile:
 
 def _dotted(changes: dict[str, Any]) -> dict[str, Any]:
     return {key.replace("__", "."): value for key, value in changes.items()}
+
+
+HOLDS, FAILS, UNKNOWN = Outcome.HOLDS, Outcome.FAILS, Outcome.UNKNOWN
+
+
+class Case(NamedTuple):
+    """One row of a rule's table: what it shows, changes to the baselines, expected finding."""
+
+    says: str
+    facts: dict[str, Any]
+    law: dict[str, Any]
+    outcome: Outcome
+    missing: tuple[str, ...] = ()  # exactly the facts an unknown finding must ask for
+
+
+def says(case: Case) -> str:
+    return case.says
+
+
+def check(rule: Rule, case: Case) -> None:
+    finding = rule(scenario(**case.facts), profile(**case.law))
+    assert finding.outcome == case.outcome, finding.reasons
+    assert set(finding.missing_facts) == set(case.missing), finding.reasons
