@@ -137,6 +137,9 @@ ART3_4 = [
          {"movement.started_on": DELETE}, {}, UNKNOWN, ("movement.started_on",)),
     Case("Art. 3(4): a shipment into an unknown State leaves the timing open",
          {"movement.to_state": DELETE}, {}, UNKNOWN, ("movement.to_state",)),
+    Case("Art. 3(4): a movement that started before 2018-03-05 is outside scope whatever the "
+         "importer's status, since the Protocol bound no one before then",
+         {"movement.started_on": "2016-05-01", "movement.to_state": DELETE}, {}, FAILS),
     Case("Art. 3(4): a Party whose deposit date is unknown leaves the timing open",
          {"states.importer.supplementary.deposited": DELETE}, {}, UNKNOWN,
          ("states.importer.supplementary.deposited",)),
@@ -160,7 +163,10 @@ ART3_5 = [
     Case("Art. 3(5): damage within a State not named leaves coverage open",
          {"damage.state": DELETE}, {}, UNKNOWN, ("damage.state",)),
     Case("Art. 3(5): damage within a State not known to be a Party leaves coverage open",
-         DAMAGE_IN_STATE_OF_UNKNOWN_STATUS, {}, UNKNOWN, ("states.thirdia.supplementary.party",)),
+         DAMAGE_IN_STATE_OF_UNKNOWN_STATUS, {}, UNKNOWN,
+         ("states.thirdia.supplementary.party", "states.thirdia.supplementary.deposited")),
+    Case("Art. 3(5): a State that deposited an instrument is a Party even if not flagged as one",
+         {"states.importer.supplementary.party": DELETE}, {}, HOLDS),
 ]  # fmt: skip
 
 ART3_6 = [
@@ -182,7 +188,7 @@ ART3_7 = [
     Case("Art. 3(7): an LMO from a State not known to be a Party leaves para. 7 open",
          {"states.exporter.supplementary.party": DELETE,
           "states.exporter.supplementary.deposited": DELETE}, {}, UNKNOWN,
-         ("states.exporter.supplementary.party",)),
+         ("states.exporter.supplementary.party", "states.exporter.supplementary.deposited")),
 ]  # fmt: skip
 
 ART3 = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from toolkit.citation import cite
 from toolkit.profile import NONE_PROVIDED, FinancialSecurity
 from toolkit.rules.art2_terms import operator_status
-from toolkit.rules.engine import Facts, Verdict, all_of, any_of, listing, not_, rule, verdict
+from toolkit.rules.engine import Facts, Tri, Verdict, all_of, any_of, listing, not_, rule, verdict
 
 
 @rule(cite(10, 1), "Every operator holds the financial security domestic law requires")
@@ -28,14 +28,20 @@ def art10_1_financial_security(f: Facts) -> Verdict:
         return verdict(
             None, preface, f"Domestic law requires {kind}; the case does not say who was involved."
         )
-    compliant = {}
+    compliant: dict[str, Tri] = {}
     for key, is_operator in status.items():
+        if is_operator is False:
+            compliant[key] = True
+            continue
         roles = f.get(f"persons.{key}.roles")
         bound = (
             None if roles is None or bound_roles is None else any(r in bound_roles for r in roles)
         )
-        holds = f.flag(f"persons.{key}.holds_financial_security")
-        compliant[key] = any_of(not_(all_of(is_operator, bound)), holds)
+        required_of = all_of(is_operator, bound)
+        holds = (
+            f.flag(f"persons.{key}.holds_financial_security") if required_of is not False else None
+        )
+        compliant[key] = any_of(not_(required_of), holds)
     lacking = [f.get(f"persons.{k}.name") for k, v in compliant.items() if v is False]
     covered = (
         listing(r.value.replace("_", " ") + "s" for r in bound_roles) or "no one"

@@ -34,14 +34,21 @@ def liable_persons(f: Facts) -> dict[str, Tri]:
     channelled = f.get("profile.channelling")
     standard = f.get("profile.standard_of_liability")
     strict = is_(standard, Standard.STRICT)
-    liable = {}
+    liable: dict[str, Tri] = {}
     for key, is_operator in operator_status(f).items():
+        if is_operator is False:
+            liable[key] = False
+            continue
         roles = f.get(f"persons.{key}.roles")
         if channelled is None or channelled is NONE_PROVIDED:
             reached: Tri = None if channelled is None else True
         else:
             reached = None if roles is None else channelled in roles
-        fault = f.flag(f"persons.{key}.at_fault") if strict is not True else None
+        fault = (
+            f.flag(f"persons.{key}.at_fault")
+            if strict is not True and reached is not False
+            else None
+        )
         liable[key] = all_of(is_operator, reached, any_of(strict, fault))
     return liable
 

@@ -39,7 +39,9 @@ _FACTORS = {
 def art2_2_b_i_measurable(f: Facts) -> Verdict:
     measurable = f.flag("damage.measurable_or_observable")
     baseline = f.get("damage.baseline")
-    variation = f.flag("damage.variation_accounted")
+    variation = (
+        f.flag("damage.variation_accounted") if baseline is not Baseline.NONE_RECOGNISED else None
+    )
     netted = any_of(is_(baseline, Baseline.NONE_RECOGNISED), variation)
     return verdict(
         all_of(measurable, netted),
@@ -73,10 +75,11 @@ def art2_2_b_i_measurable(f: Facts) -> Verdict:
 @rule(cite(2, 3), "The adverse effect is significant")
 def art2_3_significance(f: Facts) -> Verdict:
     assessment = f.get("damage.significance.authority_assessment")
+    # The factors inform the authority's judgment; only its assessment settles the outcome.
     factors = {
-        letter: f.flag(f"damage.significance.{name}") for letter, (name, _) in _FACTORS.items()
+        letter: f.context(f"damage.significance.{name}") for letter, (name, _) in _FACTORS.items()
     }
-    other = f.flag("damage.significance.other_factors")
+    other = f.context("damage.significance.other_factors")
     present = [f"({letter}) {_FACTORS[letter][1]}" for letter, v in factors.items() if v]
     if other:
         present.append("other factors the authority may weigh (the list is only indicative)")
@@ -142,13 +145,16 @@ def operator_status(f: Facts) -> dict[str, Tri]:
     persons = f.get("persons")
     if persons is None:
         return {}
-    allowed = f.get("profile.operator_roles")
     status = {}
     for key in persons:
         control = f.get(f"persons.{key}.control")
-        roles = f.get(f"persons.{key}.roles")
         in_control = None if control is None else control is not Control.NONE
-        counted = None if roles is None or allowed is None else any(r in allowed for r in roles)
+        counted: Tri = None
+        if in_control is not False:  # roles matter only for someone who may be in control
+            roles = f.get(f"persons.{key}.roles")
+            allowed = f.get("profile.operator_roles")
+            if roles is not None and allowed is not None:
+                counted = any(r in allowed for r in roles)
         status[key] = all_of(in_control, counted)
     return status
 

@@ -21,7 +21,12 @@ from toolkit.rules.engine import (
     verdict,
 )
 from toolkit.scenario import IntendedUse, MovementKind, Place
-from toolkit.treaty_dates import FORTIETH_INSTRUMENT, earliest_entry_into_force, entry_into_force
+from toolkit.treaty_dates import (
+    ENTRY_INTO_FORCE,
+    FORTIETH_INSTRUMENT,
+    earliest_entry_into_force,
+    entry_into_force,
+)
 
 _USES = {
     IntendedUse.FOOD_FEED_PROCESSING: "(a) direct use as food or feed, or for processing",
@@ -103,8 +108,16 @@ class InForce:
     how: str
 
 
-def in_force_for(f: Facts, state: str) -> InForce:
+def is_party(f: Facts, state: str) -> Tri:
+    """Whether ``state`` is a Party to the Supplementary Protocol; a deposit makes it one."""
     party = f.flag(f"states.{state}.supplementary.party")
+    if party is None and f.date(f"states.{state}.supplementary.deposited") is not None:
+        return True
+    return party
+
+
+def in_force_for(f: Facts, state: str) -> InForce:
+    party = is_party(f, state)
     deposited = f.date(f"states.{state}.supplementary.deposited")
     if party is False:
         return InForce(True, None, None, "it is not a Party to the Supplementary Protocol")
@@ -153,8 +166,15 @@ def in_force_for(f: Facts, state: str) -> InForce:
     "into whose jurisdiction it was made",
 )
 def art3_4_movement_after_entry_into_force(f: Facts) -> Verdict:
-    state = f.get("movement.to_state")
     started = f.date("movement.started_on")
+    if started is not None and started <= ENTRY_INTO_FORCE:
+        return verdict(
+            False,
+            f"The movement started on {started}. The Protocol bound no State before its entry "
+            f"into force on {ENTRY_INTO_FORCE} (Art. 18(1)), so the movement cannot have started "
+            "after it entered into force for any State.",
+        )
+    state = f.get("movement.to_state")
     if state is None:
         return verdict(None, "The case does not say into which State the LMO moved.")
     binds = in_force_for(f, state)
@@ -195,7 +215,7 @@ def art3_5_within_national_jurisdiction(f: Facts) -> Verdict:
     where = f.get("damage.where")
     within = is_(where, Place.WITHIN_NATIONAL_JURISDICTION)
     state = f.get("damage.state") if within is not False else None
-    party = f.flag(f"states.{state}.supplementary.party") if state else None
+    party = is_party(f, state) if state else None
     name = f.get(f"states.{state}.name") if state else None
     return verdict(
         all_of(within, party),
@@ -238,7 +258,7 @@ def art3_6_domestic_criteria(f: Facts) -> Verdict:
 @rule(cite(3, 7), "The LMO came from a non-Party, to which domestic implementing law also applies")
 def art3_7_movement_from_non_party(f: Facts) -> Verdict:
     state = f.get("movement.from_state")
-    party = f.flag(f"states.{state}.supplementary.party") if state else None
+    party = is_party(f, state) if state else None
     name = f.get(f"states.{state}.name") if state else "the exporting State"
     return verdict(
         not_(party),

@@ -9,8 +9,8 @@ from toolkit.rules.engine import Facts, Verdict, rule, said, verdict
 @rule(cite(4), "A causal link between the damage and the LMO is established")
 def art4_causal_link(f: Facts) -> Verdict:
     established = f.flag("causation.established")
-    standard = f.get("profile.causation_standard")
-    evidence = f.get("causation.evidence")
+    standard = f.context("profile.causation_standard")
+    evidence = f.context("causation.evidence")
     return verdict(
         established,
         "Domestic law sets how the link is proved"

@@ -71,10 +71,12 @@ def art5_2_authority_duties(f: Facts) -> Verdict:
 
 def threat_parts(f: Facts) -> dict[str, Tri]:
     """The conditions of a threat within para. 3, before asking who must act."""
+    threatened = is_(f.get("damage.status"), DamageStatus.THREATENED)
+    likely = f.flag("damage.sufficient_likelihood") if threatened is not False else None
     return {
         "scope (Art. 3)": f.holds(art3_scope),
-        "damage not yet occurred": is_(f.get("damage.status"), DamageStatus.THREATENED),
-        "sufficient likelihood of damage": f.flag("damage.sufficient_likelihood"),
+        "damage not yet occurred": threatened,
+        "sufficient likelihood of damage": likely,
     }
 
 
@@ -100,7 +102,7 @@ def art5_3_threat_response(f: Facts) -> Verdict:
 @rule(cite(5, 4), "The competent authority may take response measures itself")
 def art5_4_authority_may_act(f: Facts) -> Verdict:
     engaged = any_of(f.holds(art5_2_authority_duties), all_of(*threat_parts(f).values()))
-    failed = not_(f.flag("response.operator_took_measures"))
+    failed = not_(f.context("response.operator_took_measures"))
     return verdict(
         engaged,
         "The authority may carry out appropriate response measures, in particular when the "

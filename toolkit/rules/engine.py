@@ -66,18 +66,33 @@ class Facts:
         self.profile = profile
         self._memo = memo
         self.used: dict[str, Any] = {}
+        self.quoted: dict[str, Any] = {}
         self.inherited_missing: list[str] = []
         self.needed: list[str] = []
 
     def get(self, path: str) -> Any:
-        """The fact at a dotted path ('movement.kind', 'profile.exemptions'); None if unknown."""
+        """The fact at a dotted path ('movement.kind', 'profile.exemptions'); None if unknown.
+
+        Reading a fact says the outcome may turn on it: if it is unknown and the outcome is
+        unknown, it is listed among the missing facts.
+        """
+        value = self._lookup(path)
+        self.used[path] = value
+        return value
+
+    def context(self, path: str) -> Any:
+        """A fact quoted in the reasons that cannot change the outcome (never 'missing')."""
+        value = self._lookup(path)
+        self.quoted[path] = value
+        return value
+
+    def _lookup(self, path: str) -> Any:
         head, _, rest = path.partition(".")
         value: Any = self.profile if head == "profile" else self.scenario
         for name in (rest if head == "profile" else path).split("."):
             if value is None:
                 break
             value = value.get(name) if isinstance(value, dict) else getattr(value, name)
-        self.used[path] = value
         return value
 
     def flag(self, path: str) -> Tri:
@@ -133,7 +148,7 @@ class Rule:
             title=self.title,
             outcome=result.outcome,
             reasons=result.reasons,
-            facts_used=tuple(facts.used.items()),
+            facts_used=tuple({**facts.quoted, **facts.used}.items()),
             missing_facts=facts.missing() if unknown else (),
         )
 
