@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from toolkit.analysis import analyse
-from toolkit.loading import LoadError, load_profile, load_scenario, shipped_profiles
+from toolkit.casebook import CASEBOOK, load_case, load_casebook
+from toolkit.loading import LoadError, load_profile, load_scenario, read_file, shipped_profiles
+from toolkit.profile import Profile
+from toolkit.scenario import Scenario
 
+EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
 
 
@@ -22,17 +27,22 @@ def _parser() -> argparse.ArgumentParser:
     analyse_cmd = commands.add_parser(
         "analyse", help="print the article-by-article analysis of a scenario file"
     )
-    analyse_cmd.add_argument("file", help="scenario file (YAML or JSON)")
+    analyse_cmd.add_argument("file", help="case or scenario file (YAML or JSON)")
     analyse_cmd.add_argument(
         "--profile",
-        default="neutral",
         help="domestic-law profile: a shipped name (see 'lrkit profiles') or a file "
-        "(default: neutral)",
+        "(default: the case's own profile, or neutral for a bare scenario)",
     )
     output = analyse_cmd.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print the findings as JSON")
     output.add_argument("--markdown", action="store_true", help="print Markdown")
     commands.add_parser("profiles", help="list the domestic-law profiles shipped with the toolkit")
+    validate_cmd = commands.add_parser(
+        "validate", help="check case files: format, references, dates, citations, model answers"
+    )
+    validate_cmd.add_argument(
+        "path", nargs="?", default=str(CASEBOOK), help="a case file or a folder of them"
+    )
     return parser
 
 
@@ -42,9 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name in shipped_profiles():
             print(f"{name:24}{load_profile(name).name}")
         return 0
+    if args.command == "validate":
+        return _validate(Path(args.path))
     try:
-        scenario = load_scenario(args.file)
-        profile = load_profile(args.profile)
+        scenario, profile = _facts_and_law(args.file, args.profile)
     except LoadError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -56,6 +67,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print(analysis.to_text())
     return 0
+
+
+def _facts_and_law(file: str, profile: str | None) -> tuple[Scenario, Profile]:
+    """A case file brings its own facts and profile; a scenario file only facts."""
+    data, _, _ = read_file(file)
+    if isinstance(data, dict) and "facts" in data:
+        variant = load_case(file).variants[None]
+        return variant.scenario, load_profile(profile) if profile else variant.profile
+    return load_scenario(file), load_profile(profile or "neutral")
+
+
+def _validate(path: Path) -> int:
+    if path.is_dir():
+        casebook = load_casebook(path)
+        count, problems = len(casebook.cases), list(casebook.problems)
+    else:
+        try:
+            count, problems = len([load_case(path)]), []
+        except LoadError as error:
+            count, problems = 0, error.problems
+    for problem in problems:
+        print(problem)
+    files = len({p.file for p in problems})
+    print(f"{_count(count, 'valid case')}; {_count(len(problems), 'problem')} "
+          f"in {_count(files, 'file')}", file=sys.stderr)  # fmt: skip
+    return EXIT_PROBLEMS if problems else 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 if __name__ == "__main__":

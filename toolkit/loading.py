@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 import yaml
 
+from toolkit.citation import Citation
 from toolkit.profile import NONE_PROVIDED, NoProvision, Profile
 from toolkit.scenario import SCHEMA_VERSION, Scenario
 
@@ -58,13 +59,34 @@ class LoadError(ValueError):
 Path_ = tuple[str, ...]
 
 
-class _Reader:
+class FactPath(str):
+    """A dotted path to a fact, e.g. 'movement.started_on' or 'profile.exemptions'."""
+
+
+_FACT_PATH = re.compile(r"^[a-z0-9_-]+(\.[a-z0-9_-]+)*$")
+DERIVED = {"derived": True}  # field metadata: computed after loading, never read from a file
+
+
+class Reader:
     """Collects problems while converting plain data into a dataclass tree."""
 
     def __init__(self, file: str, lines: dict[Path_, int]) -> None:
         self.file = file
         self.lines = lines
         self.problems: list[Problem] = []
+
+    def read(self, data: Any, cls: type[T]) -> T:
+        """A whole file's data as ``cls``; problems are collected, not raised."""
+        result = self.record(data, cls, ())
+        if isinstance(data, dict):
+            for path, message in _header_checks(data):
+                self.fail(path, message)
+        return result
+
+    def raise_problems(self, error: type[LoadError] | None = None) -> None:
+        if self.problems:
+            problems = sorted(self.problems, key=lambda problem: problem.line or 0)
+            raise (error or LoadError)(problems)
 
     def fail(self, path: Path_, message: str) -> None:
         line = next(
@@ -81,7 +103,7 @@ class _Reader:
         if origin is dict:
             key_type, value_type = typing.get_args(tp)
             return self._mapping(value, key_type, value_type, path)
-        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        if isinstance(tp, type) and dataclasses.is_dataclass(tp) and tp is not Citation:
             return self.record(value, tp, path)
         return self._scalar(value, tp, path)
 
@@ -110,6 +132,8 @@ class _Reader:
                 continue
             if key_type is str and not _ID.match(key):
                 self.fail((*path, key), "names must be lower-case letters, digits, '-' or '_'")
+            if key_type is FactPath and not _FACT_PATH.match(key):
+                self.fail((*path, key), "must be a dotted path to a fact, like movement.kind")
             converted = self._scalar(key, key_type, (*path, key))
             result[converted] = self.convert(item, value_type, (*path, key))
         return result
@@ -118,8 +142,13 @@ class _Reader:
         if not isinstance(value, dict):
             self.fail(path, f"must be a mapping of fields, got {_shown(value)}")
             return None  # type: ignore[return-value]  # the problem is reported; never used
+        problems_before = len(self.problems)
         hints = typing.get_type_hints(cls)
-        fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        fields = {
+            f.name: f
+            for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+            if f.metadata != DERIVED
+        }
         for key in value:
             if key not in fields:
                 guess = difflib.get_close_matches(str(key), fields, n=1)
@@ -138,7 +167,11 @@ class _Reader:
             ):
                 self.fail((*path, name), "is required")
                 kwargs[name] = None
-        return cls(**kwargs)
+        result = cls(**kwargs)
+        if isinstance(result, Scenario) and len(self.problems) == problems_before:
+            for inner, message in _scenario_checks(result):
+                self.fail((*path, *inner), message)
+        return result
 
     def _scalar(self, value: Any, tp: Any, path: Path_) -> Any:
         if isinstance(tp, type) and issubclass(tp, Enum):
@@ -161,9 +194,20 @@ class _Reader:
             if tp is int and not isinstance(value, int):
                 self.fail(path, f"must be a whole number; got {value}")
             return tp(str(value)) if tp is Decimal else value
-        if tp is str:
+        if tp is str or tp is FactPath:
             if not isinstance(value, str):
                 self.fail(path, f"must be text (quote it); got {_shown(value)}")
+            return value
+        if tp is Citation:
+            if not isinstance(value, str):
+                self.fail(path, f"must be a citation like 'Art. 3(4)'; got {_shown(value)}")
+                return value
+            try:
+                return Citation.parse(value)
+            except ValueError as error:
+                self.fail(path, str(error))
+                return value
+        if tp is object:  # free-form data checked by the record's own rules
             return value
         raise TypeError(f"the loader cannot read {tp!r}")  # a model type the loader lacks
 
@@ -271,16 +315,9 @@ def _plain(
 
 def parse(data: Any, cls: type[T], file: str, lines: dict[Path_, int] | None = None) -> T:
     """Turn plain data into a checked ``cls`` (Scenario or Profile), or raise LoadError."""
-    reader = _Reader(file, lines or {})
-    result = reader.record(data, cls, ())
-    if isinstance(data, dict):
-        for path, message in _header_checks(data):
-            reader.fail(path, message)
-    if not reader.problems and isinstance(result, Scenario):
-        for path, message in _scenario_checks(result):
-            reader.fail(path, message)
-    if reader.problems:
-        raise LoadError(sorted(reader.problems, key=lambda problem: problem.line or 0))
+    reader = Reader(file, lines or {})
+    result = reader.read(data, cls)
+    reader.raise_problems()
     return result
 
 
