@@ -18,7 +18,7 @@ else
   STAMP := $(VENV)/.installed
 endif
 
-.PHONY: help install serve test lint bench clean
+.PHONY: help install serve test lint bench schema clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -35,6 +35,7 @@ serve: install ## Serve the notebooks with Voila
 	$(PY) -m voila notebooks --no-browser --Voila.ip=$(HOST) --port $(PORT)
 
 test: install ## Run the whole suite (unit, notebooks via nbval, browser)
+	$(PY) -m toolkit.cli validate casebook
 	$(PY) -m pytest --nbval-lax --nbval-current-env $(PYTEST_ARGS)
 
 lint: install ## ruff check, ruff format --check, mypy
@@ -44,6 +45,9 @@ lint: install ## ruff check, ruff format --check, mypy
 
 bench: install ## Run the benchmarks
 	$(PY) benchmarks/run.py --json benchmarks/results/latest.json
+
+schema: install ## Regenerate casebook/case.schema.json from the case model
+	$(PY) -m toolkit.schema > casebook/case.schema.json
 
 clean: ## Remove .venv, caches and build artefacts
 	rm -rf $(VENV) .installed-conda-* build dist *.egg-info .pytest_cache .mypy_cache \

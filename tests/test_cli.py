@@ -117,3 +117,36 @@ def test_profiles_lists_the_shipped_profiles_neutral_first() -> None:
     result = lrkit("profiles")
     assert result.returncode == 0
     assert result.stdout.splitlines()[0].startswith("neutral")
+
+
+CASES = Path(__file__).parent / "data"
+
+
+def test_validate_accepts_a_good_case_and_says_so() -> None:
+    result = lrkit("validate", CASES / "minimal-case.yaml")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == ""
+    assert result.stderr.strip() == "1 valid case; 0 problems in 0 files"
+
+
+def test_validate_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
+    for name in ("wrong-type", "unknown-article"):
+        (tmp_path / f"{name}.yaml").write_text((CASES / "bad_cases" / f"{name}.yaml").read_text())
+    (tmp_path / "good.yaml").write_text((CASES / "minimal-case.yaml").read_text())
+    result = lrkit("validate", tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{tmp_path / 'unknown-article.yaml'}:6: articles.0: "
+        "the Supplementary Protocol has no Article 25 (1-21)",
+        f"{tmp_path / 'wrong-type.yaml'}:5: minutes: must be a number; got 'twenty'",
+    ]
+    assert result.stderr.strip() == "1 valid case; 2 problems in 2 files"
+
+
+def test_analyse_reads_a_case_file_under_its_own_profile_unless_told_otherwise() -> None:
+    case = CASES / "minimal-case.yaml"
+    own = lrkit("analyse", case)
+    other = lrkit("analyse", case, "--profile", "strict-administrative")
+    assert own.returncode == other.returncode == 0
+    assert "under the profile 'Neutral (no options taken up)'" in own.stdout
+    assert "under the profile 'Strict administrative regime (example)'" in other.stdout

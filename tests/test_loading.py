@@ -19,12 +19,12 @@ from toolkit import (
     parse,
     shipped_profiles,
 )  # fmt: skip
-from toolkit.loading import load_scenarios, read_yaml
+from toolkit.loading import read_yaml
 from toolkit.profile import NONE_PROVIDED
 from toolkit.scenario import MovementKind
 
 BAD = Path(__file__).parent / "data" / "bad"
-CASEBOOK = Path(__file__).parent.parent / "casebook"
+SCENARIO = Path(__file__).parent / "data" / "scenario.yaml"
 
 BAD_FILES = [
     (
@@ -137,22 +137,10 @@ def test_a_state_cannot_join_this_protocol_without_the_cartagena_protocol() -> N
         parse(data, Scenario, "<test>")
 
 
-def test_every_sample_scenario_in_the_casebook_loads() -> None:
-    scenarios, problems = load_scenarios(CASEBOOK)
-    assert problems == []
-    assert len(scenarios) >= 3
-
-
-def test_a_broken_file_in_a_folder_is_reported_and_the_others_still_load(tmp_path: Path) -> None:
-    for source in sorted(CASEBOOK.glob("*.yaml"))[:2]:
-        (tmp_path / source.name).write_text(source.read_text())
-    (tmp_path / "zz-broken.yaml").write_text((BAD / "wrong-type.yaml").read_text())
-    scenarios, problems = load_scenarios(tmp_path)
-    assert len(scenarios) == 2
-    assert [str(p) for p in problems] == [
-        f"{tmp_path / 'zz-broken.yaml'}:6: movement.use_authorised: "
-        "must be true, false or unknown; got 'perhaps'"
-    ]
+def test_a_bare_scenario_file_loads() -> None:
+    scenario = load_scenario(SCENARIO)
+    assert scenario.id == "late-party-shipment"
+    assert scenario.persons is not None and "fibreco" in scenario.persons
 
 
 @pytest.mark.parametrize("name", shipped_profiles())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -33,6 +34,7 @@ from toolkit.rules import RULES
 from toolkit.scenario import Scenario
 
 CASEBOOK = Path(__file__).resolve().parent.parent / "casebook"
+HEADER = ("schema_version", "id", "title")  # a case's facts take these from the case itself
 _RULES = {rule.name: rule for rule in RULES}
 ANSWER_FOR_OUTCOME = {Outcome.HOLDS: "yes", Outcome.FAILS: "no", Outcome.UNKNOWN: "unknown"}
 
@@ -106,7 +108,7 @@ class Case:
     facts: Scenario
     profile: str  # a shipped profile's name, or a file relative to the case file
     questions: dict[str, Question]
-    what_ifs: dict[str, WhatIf]
+    what_ifs: dict[str, WhatIf] = field(default_factory=dict)
     trainer_notes: str = ""
     discussion: tuple[str, ...] = ()
     variants: dict[str | None, Variant] = field(
@@ -167,10 +169,12 @@ def _id_line(path: Path) -> int | None:
 def load_case(path: str | Path) -> Case:
     """Load one case file and check it whole; raise CasebookError listing every problem."""
     data, lines, file = read_file(path)
-    if isinstance(data, dict) and isinstance(data.get("facts"), dict):
-        header = {key: data.get(key) for key in ("schema_version", "id", "title")}
-        data = {**data, "facts": {**header, **data["facts"]}}
     reader = Reader(file, lines)
+    if isinstance(data, dict) and isinstance(data.get("facts"), dict):
+        for key in set(HEADER) & set(data["facts"]):
+            reader.fail(("facts", key), "belongs at the top of the case, not under facts")
+        header = {key: data.get(key) for key in HEADER}
+        data = {**data, "facts": {**data["facts"], **header}}
     case = reader.read(data, Case)
     if not reader.problems:
         variants = _Checker(reader, Path(file).parent, data).check(case)
@@ -199,7 +203,7 @@ class _Checker:
         for key, question in case.questions.items():
             self._question(key, question, variants[None])
         for key, what_if in case.what_ifs.items():
-            variant = self._what_if(key, what_if.changes, profile[0])
+            variant = self._what_if(key, what_if.changes, profile[0], variants[None])
             if variant is not None:
                 variants[key] = variant
             for asked, answer in what_if.answers.items():
@@ -224,19 +228,21 @@ class _Checker:
                                    "beside the case")  # fmt: skip
             return None
         try:
-            data, lines, source = read_file(file)
+            data, lines, source = _read_profile(file.resolve(), file.stat().st_mtime_ns)
         except LoadError as error:
             self.reader.problems.extend(error.problems)
             return None
         return (data if isinstance(data, dict) else {}), lines, source
 
     def _what_if(
-        self, key: str, changes: dict[FactPath, object], profile_data: dict[str, Any]
+        self, key: str, changes: dict[FactPath, object], profile_data: dict[str, Any], base: Variant
     ) -> Variant | None:
         """The facts and profile with a what-if's changes applied, checked like files."""
         facts = copy.deepcopy(self.data["facts"])
         law = copy.deepcopy(profile_data)
         path = ("what_ifs", key, "changes")
+        touches_facts = any(not c.startswith("profile") for c in changes)
+        touches_law = any(c.startswith("profile") for c in changes)
         for change, value in changes.items():
             if change == "profile":
                 switched = self._profile(str(value), (*path, change))
@@ -248,10 +254,14 @@ class _Checker:
             else:
                 _set(facts, change, value)
         before = len(self.reader.problems)
-        parsed = []
-        for data, cls, prefix in ((facts, Scenario, ""), (law, Profile, "profile.")):
+        parsed: list[object] = [base.scenario, base.profile]
+        for n, (data, cls, prefix, changed) in enumerate(
+            ((facts, Scenario, "", touches_facts), (law, Profile, "profile.", touches_law))
+        ):
+            if not changed:
+                continue
             inner = Reader(self.reader.file, {})
-            parsed.append(inner.read(data, cls))
+            parsed[n] = inner.read(data, cls)
             for problem in inner.problems:
                 fact = prefix + problem.field
                 hit = next((c for c in changes if fact == c or fact.startswith(c + ".")), None)
@@ -296,13 +306,22 @@ class _Checker:
             finding = analysis.finding(rule)
             expected = ANSWER_FOR_OUTCOME[finding.outcome]
             answer = normalised(case.model_answer(key, what_if))
-            if answer != expected:
-                where = ("questions", key, "model_answer", "answer")
-                if what_if is not None and key in case.what_ifs[what_if].answers:
-                    where = ("what_ifs", what_if, "answers", key)
-                under = f" under the what-if '{what_if}'" if what_if else ""
-                self.reader.fail(where, f"says '{answer}'{under}, but the analysis says "
-                                        f"{finding.outcome} ({finding.citation})")  # fmt: skip
+            if answer == expected:
+                continue
+            says = f"says '{answer}', but the analysis says {finding.outcome} ({finding.citation})"
+            if what_if is None:
+                self.reader.fail(("questions", key, "model_answer", "answer"), says)
+            elif key in case.what_ifs[what_if].answers:
+                self.reader.fail(("what_ifs", what_if, "answers", key), says)
+            else:
+                change = f"changes the answer to '{key}' to '{expected}' ({finding.citation})"
+                self.reader.fail(("what_ifs", what_if), f"{change}: add it to its answers")
+
+
+@functools.lru_cache(maxsize=32)
+def _read_profile(file: Path, _mtime: int) -> tuple[Any, dict[Path_, int], str]:
+    """A profile file's data, read once while it is unchanged (every case reads one)."""
+    return read_file(file)
 
 
 def normalised(answer: object) -> object:

@@ -39,7 +39,7 @@ _SP_PARAGRAPHS: dict[int, int | None] = {
 }
 _CP_ARTICLES = 40
 
-_PATTERN = re.compile(
+PATTERN = re.compile(
     r"^\s*(?:(?P<instrument>SP|CP)\s+)?Art(?:icle|\.)?\s*(?P<article>\d+)"
     r"(?:\((?P<paragraph>\d+)\))?(?:\((?P<letter>[a-z])\))?(?:\((?P<item>[ivx]+)\))?\s*$"
 )
@@ -69,7 +69,7 @@ class Citation:
     @classmethod
     def parse(cls, text: str) -> Citation:
         """Read 'Art. 3(4)', 'Art. 2(2)(b)', 'CP Art. 25'; raise ValueError naming the form."""
-        match = _PATTERN.match(text)
+        match = PATTERN.match(text)
         if match is None:
             raise ValueError(f"{text!r} is not a citation like 'Art. 3(4)' or 'CP Art. 25'")
         paragraph = match["paragraph"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import json
 import re
 import types
@@ -28,7 +29,7 @@ from toolkit.scenario import SCHEMA_VERSION, Scenario
 
 T = TypeVar("T")
 PROFILES = Path(__file__).parent / "profiles"
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _UNKNOWN = "unknown"
 # libyaml's parser when PyYAML was built with it (same nodes and line marks, several times faster)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -63,7 +64,7 @@ class FactPath(str):
     """A dotted path to a fact, e.g. 'movement.started_on' or 'profile.exemptions'."""
 
 
-_FACT_PATH = re.compile(r"^[a-z0-9_-]+(\.[a-z0-9_-]+)*$")
+FACT_PATH = re.compile(r"^[a-z0-9_-]+(\.[a-z0-9_-]+)*$")
 DERIVED = {"derived": True}  # field metadata: computed after loading, never read from a file
 
 
@@ -130,9 +131,9 @@ class Reader:
             if not isinstance(key, str):
                 self.fail((*path, str(key)), "names must be text")
                 continue
-            if key_type is str and not _ID.match(key):
+            if key_type is str and not ID.match(key):
                 self.fail((*path, key), "names must be lower-case letters, digits, '-' or '_'")
-            if key_type is FactPath and not _FACT_PATH.match(key):
+            if key_type is FactPath and not FACT_PATH.match(key):
                 self.fail((*path, key), "must be a dotted path to a fact, like movement.kind")
             converted = self._scalar(key, key_type, (*path, key))
             result[converted] = self.convert(item, value_type, (*path, key))
@@ -143,12 +144,7 @@ class Reader:
             self.fail(path, f"must be a mapping of fields, got {_shown(value)}")
             return None  # type: ignore[return-value]  # the problem is reported; never used
         problems_before = len(self.problems)
-        hints = typing.get_type_hints(cls)
-        fields = {
-            f.name: f
-            for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-            if f.metadata != DERIVED
-        }
+        fields, hints = _fields(typing.cast(type, cls))
         for key in value:
             if key not in fields:
                 guess = difflib.get_close_matches(str(key), fields, n=1)
@@ -195,6 +191,8 @@ class Reader:
                 self.fail(path, f"must be a whole number; got {value}")
             return tp(str(value)) if tp is Decimal else value
         if tp is str or tp is FactPath:
+            if isinstance(value, int | float | date) and not isinstance(value, bool):
+                return str(value)  # YAML read a bare number or date where text was meant
             if not isinstance(value, str):
                 self.fail(path, f"must be text (quote it); got {_shown(value)}")
             return value
@@ -221,6 +219,13 @@ class Reader:
                 pass
         self.fail(path, f"must be a date (YYYY-MM-DD); got {_shown(value)}")
         return value
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
+    """The fields a file may give for ``cls``, and their types (computed once per class)."""
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.metadata != DERIVED}
+    return fields, typing.get_type_hints(cls)
 
 
 def _shown(value: Any) -> str:
@@ -365,17 +370,6 @@ def load_profile(name_or_path: str | Path) -> Profile:
     return parse(data, Profile, file, lines)
 
 
-def load_scenarios(folder: str | Path) -> tuple[list[Scenario], list[Problem]]:
-    """Every scenario in a folder, sorted by file name; a broken file is reported, not fatal."""
-    scenarios, problems = [], []
-    for path in sorted(Path(folder).glob("*.yaml")):
-        try:
-            scenarios.append(load_scenario(path))
-        except LoadError as error:
-            problems.extend(error.problems)
-    return scenarios, problems
-
-
 def shipped_profiles() -> list[str]:
     """Names of the profiles that ship with the toolkit, neutral first."""
     names = sorted(p.stem for p in PROFILES.glob("*.yaml"))
@@ -397,7 +391,7 @@ def _header_checks(data: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
     version, key = data.get("schema_version"), data.get("id")
     if isinstance(version, int) and version != SCHEMA_VERSION:
         yield ("schema_version",), f"is {version}; this toolkit reads version {SCHEMA_VERSION}"
-    if isinstance(key, str) and not _ID.match(key):
+    if isinstance(key, str) and not ID.match(key):
         yield ("id",), f"must be lower-case letters, digits, '-' or '_'; got {key!r}"
 
 

@@ -1,5 +1,5 @@
 """Widget apps for the notebooks; the notebooks only build and display them."""
 
-from toolkit.ui.explorer import AnalysisExplorer
+from toolkit.ui.explorer import CaseExplorer
 
-__all__ = ["AnalysisExplorer"]
+__all__ = ["CaseExplorer"]

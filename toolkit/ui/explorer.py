@@ -1,62 +1,65 @@
-"""The start page's app: pick a sample scenario and a domestic-law profile, read the analysis."""
+"""The start page's app: pick a case and one of its what-ifs, read the analysis."""
 
 from __future__ import annotations
 
 import html
 import logging
-from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 
-from toolkit.analysis import analyse
-from toolkit.loading import load_profile, load_scenarios, shipped_profiles
-from toolkit.scenario import Scenario
+from toolkit.casebook import Casebook
 
 log = logging.getLogger(__name__)
+AS_WRITTEN = ""  # the what-if dropdown's value for the case as written
 
 
-class AnalysisExplorer(widgets.VBox):
-    """Two dropdowns and the article-by-article analysis they select."""
+class CaseExplorer(widgets.VBox):
+    """Two dropdowns, case and what-if, and the article-by-article analysis they select."""
 
-    def __init__(self, scenarios: list[Scenario], problems: list[str] | None = None) -> None:
-        self._scenarios = {s.id: s for s in scenarios}
-        self._profiles = {name: load_profile(name) for name in shipped_profiles()}
-        self.scenario = widgets.Dropdown(
-            options=[(s.title, s.id) for s in scenarios],
-            description="Scenario",
-            description_allow_html=False,
-            tooltip="The hypothetical case to analyse",
+    def __init__(self, casebook: Casebook) -> None:
+        self._cases = {case.id: case for case in casebook.cases}
+        self.case = widgets.Dropdown(
+            options=[(case.title, case.id) for case in casebook.cases],
+            description="Case",
             layout=widgets.Layout(width="max-content"),
         )
-        self.profile = widgets.Dropdown(
-            options=[(p.name, key) for key, p in self._profiles.items()],
-            description="Profile",
-            tooltip="The domestic-law choices the Party made where the Protocol says 'may'",
-            layout=widgets.Layout(width="max-content"),
+        self.what_if = widgets.Dropdown(
+            description="What if", layout=widgets.Layout(width="max-content")
         )
         self.analysis = widgets.HTML()
-        notes = [widgets.HTML(f"<p>Skipped: {html.escape(p)}</p>") for p in problems or []]
-        super().__init__([self.scenario, self.profile, *notes, self.analysis])
-        self.scenario.observe(self._show, names="value")
-        self.profile.observe(self._show, names="value")
+        skipped = [
+            widgets.HTML(f"<p>Skipped: {html.escape(str(p))}</p>") for p in casebook.problems
+        ]
+        super().__init__([self.case, self.what_if, *skipped, self.analysis])
+        self.case.observe(self._case_chosen, names="value")
+        self.what_if.observe(self._show, names="value")
+        self._case_chosen()
+
+    def _case_chosen(self, _change: Any = None) -> None:
+        case = self._cases.get(self.case.value)
+        options = [("The case as written", AS_WRITTEN)]
+        if case:
+            options += [(what_if.title, key) for key, what_if in case.what_ifs.items()]
+        with self.hold_trait_notifications():
+            self.what_if.options = options
+            self.what_if.value = AS_WRITTEN
         self._show()
 
-    @classmethod
-    def from_folder(cls, folder: str | Path) -> AnalysisExplorer:
-        """Load every scenario in ``folder``; broken files are listed, the rest still load."""
-        scenarios, problems = load_scenarios(folder)
-        return cls(scenarios, [str(p) for p in problems])
-
     def _show(self, _change: Any = None) -> None:
-        if self.scenario.value is None:
-            self.analysis.value = "<p>No scenario could be loaded.</p>"
+        case = self._cases.get(self.case.value)
+        if case is None:
+            self.analysis.value = "<p>No case could be loaded.</p>"
             return
+        what_if = self.what_if.value or None
         try:
-            scenario = self._scenarios[self.scenario.value]
-            self.analysis.value = analyse(scenario, self._profiles[self.profile.value]).to_html()
+            intro = ""
+            if what_if:
+                title = html.escape(case.what_ifs[what_if].title)
+                intro = f'<p class="lr-what-if"><b>What if:</b> {title}</p>'
+            self.analysis.value = intro + case.analysis(what_if).to_html()
         except Exception:  # a widget callback must never fail silently in Voila
-            log.exception("analysis failed for %s / %s", self.scenario.value, self.profile.value)
+            log.exception("analysis failed for %s / %s", case.id, what_if)
             self.analysis.value = (
                 "<p><b>The analysis could not be shown.</b> The error is in the server log.</p>"
             )
