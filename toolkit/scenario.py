@@ -197,6 +197,6 @@ class Scenario:
     damage: Damage = field(default_factory=Damage)
     causation: Causation = field(default_factory=Causation)
     persons: dict[str, Person] | None = None  # None: the case does not say who was involved
-    events: dict[Event, bool] = field(default_factory=dict)  # absent: the case is silent
+    events: dict[Event, bool | None] = field(default_factory=dict)  # absent: the case is silent
     response: Response = field(default_factory=Response)
     dates: Dates = field(default_factory=Dates)

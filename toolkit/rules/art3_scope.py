@@ -56,6 +56,15 @@ def art3_1_lmo_from_transboundary_movement(f: Facts) -> Verdict:
     )
 
 
+_NOT_PARA_2 = {
+    MovementKind.UNINTENTIONAL: "The movement was unintentional, so para. 2, which covers "
+    "intentional movements, does not apply; see para. 3.",
+    MovementKind.ILLEGAL: "The movement was illegal: para. 2 covers the authorised uses of lawful "
+    "intentional movements, so it does not apply; see para. 3.",
+    MovementKind.NONE: "There was no transboundary movement, so para. 2 does not apply.",
+}
+
+
 @rule(cite(3, 2), "The movement was intentional and the damage came from an authorised use")
 def art3_2_authorised_use(f: Facts) -> Verdict:
     kind = f.get("movement.kind")
@@ -67,7 +76,7 @@ def art3_2_authorised_use(f: Facts) -> Verdict:
             intentional,
             "The movement was intentional, so para. 2 asks whether the use that "
             "caused the damage was authorised.",
-            "The movement was not intentional, so para. 2 does not apply; see para. 3.",
+            _NOT_PARA_2.get(kind, ""),
             "The case does not say how the LMO crossed the border.",
         ),
         ""
