@@ -110,6 +110,14 @@ ART5_5 = [
          {"response.authority_took_measures": False}, {}, FAILS),
     Case("Art. 5(5): a domestic cost exception spares the operator where a third party's act "
          "caused the damage", {"events.third_party_act": True}, THIRD_PARTY_COST_EXCEPTION, FAILS),
+    Case("Art. 5(5): a claim brought after a domestic time limit ran out recovers nothing "
+         "(Art. 7)", {"dates.action_brought": "2025-06-01"},
+         {"time_limits": {"relative": {"years": 3, "starts": "damage_known"}, "absolute": "none"}},
+         FAILS),
+    Case("Art. 5(5): under a domestic time limit, a claim whose date is not given leaves "
+         "recovery open", {"dates.action_brought": DELETE},
+         {"time_limits": {"relative": {"years": 3, "starts": "damage_known"}, "absolute": "none"}},
+         UNKNOWN, ("dates.action_brought",)),
     Case("Art. 5(5): an operator exempt under Art. 6 bears no costs",
          FORCE_MAJEURE, FORCE_MAJEURE_EXEMPT, FAILS),
     Case("Art. 5(5): without a power to act under para. 4 there is nothing to recover",

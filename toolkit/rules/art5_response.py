@@ -9,6 +9,7 @@ from toolkit.rules.art2_terms import art2_2_b_damage, art2_2_c_operator, operato
 from toolkit.rules.art3_scope import art3_scope
 from toolkit.rules.art4_causation import art4_causal_link
 from toolkit.rules.art6_exemptions import event_text, exempt, provided_and_happened
+from toolkit.rules.art7_time_limits import art7_time_limits
 from toolkit.rules.engine import (
     Facts,
     Tri,
@@ -150,6 +151,7 @@ def art5_5_cost_recovery(f: Facts) -> Verdict:
         "causal link (Art. 4)": f.holds(art4_causal_link),
         "no exemption (Art. 6)": not_(exempt(f)),
         "no domestic exception to paying": not_(excepted),
+        "a claim within any domestic time limit (Art. 7)": f.holds(art7_time_limits),
     }
     recover = all_of(*parts.values())
     hit = [event_text(e) for e, (p, h) in zip(Event, exceptions, strict=True) if p and h]
