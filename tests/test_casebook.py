@@ -241,3 +241,16 @@ def test_the_casebook_has_enough_varied_cases_with_what_ifs(casebook: Casebook) 
     assert {c.level for c in cases} == {"introductory", "intermediate", "advanced"}
     kinds = {q.kind for c in cases for q in c.questions.values()}
     assert kinds == set(Kind)
+
+
+REQUIRED_PROVISIONS = [
+    "Art. 2(2)(b)", "Art. 2(2)(c)", "Art. 2(3)", "Art. 3(1)", "Art. 3(2)", "Art. 3(3)",
+    "Art. 3(4)", "Art. 3(5)", "Art. 3(6)", "Art. 3(7)", "Art. 4", "Art. 5(1)", "Art. 5(3)",
+    "Art. 5(4)", "Art. 5(5)", "Art. 6(1)(a)", "Art. 6(1)(b)", "Art. 6(2)", "Art. 7", "Art. 8",
+    "Art. 9", "Art. 10(1)", "Art. 12(2)", "Art. 18(2)",
+]  # fmt: skip
+
+
+def test_the_casebook_exercises_every_operative_provision(casebook: Casebook) -> None:
+    exercised = {str(article) for case in casebook.cases for article in case.articles}
+    assert [p for p in REQUIRED_PROVISIONS if p not in exercised] == []
