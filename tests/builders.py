@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 from typing import Any, NamedTuple
 
+from hypothesis import strategies as st
+
 from toolkit import Outcome, Profile, Scenario, parse
 from toolkit.rules import Rule
 
@@ -153,3 +155,14 @@ def check(rule: Rule, case: Case) -> None:
     finding = rule(scenario(**case.facts), profile(**case.law))
     assert finding.outcome == case.outcome, finding.reasons
     assert set(finding.missing_facts) == set(case.missing), finding.reasons
+
+
+# Any data a YAML or JSON file could hold, for fuzzing the loaders.
+PLAIN_DATA = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8) | st.dates(),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.text(max_size=8) | st.integers(), children, max_size=4)
+    ),
+    max_leaves=20,
+)

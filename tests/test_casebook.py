@@ -11,6 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from builders import PLAIN_DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -192,13 +193,6 @@ def test_the_json_schema_rejects_a_case_of_the_wrong_form(
 
 # -- fuzzing -----------------------------------------------------------------------------------
 
-PLAIN = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10) | st.dates(),
-    lambda inner: (
-        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=3)
-    ),
-    max_leaves=15,
-)
 CASE_KEYS = st.sampled_from(
     ["schema_version", "id", "title", "level", "minutes", "articles", "narrative", "facts",
      "profile", "questions", "what_ifs", "changes", "answers", "model_answer", "kind", "rule"]
@@ -206,7 +200,7 @@ CASE_KEYS = st.sampled_from(
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dictionaries(CASE_KEYS, PLAIN, max_size=10) | PLAIN)
+@given(st.dictionaries(CASE_KEYS, PLAIN_DATA, max_size=10) | PLAIN_DATA)
 def test_any_yaml_structure_loads_or_raises_the_casebook_error(
     tmp_path_factory: pytest.TempPathFactory, data: object
 ) -> None:
