@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import json
 from collections.abc import Iterator
@@ -317,3 +318,33 @@ def test_the_page_query_is_read_from_voila(monkeypatch: pytest.MonkeyPatch) -> N
     assert page_query() == {"session": "abc234", "group": "Team B", "reveal": ""}
     monkeypatch.delenv("QUERY_STRING")
     assert page_query() == {}
+
+
+def test_a_page_follows_the_trainers_release_without_refresh(
+    casebook: Casebook, store: Store, session: Session
+) -> None:
+    page = group_page(casebook, store, session.code, "Team A")
+    page.rows["in-scope"].input.control.value = "yes"
+    page.check_release()
+    assert page.analysis.value == NOT_RELEASED
+    store.release(session, CASE)
+    page.check_release()
+    assert "lr-finding" in page.analysis.value
+    assert page.rows["in-scope"].input.answer == "yes"
+
+
+def test_the_release_is_followed_on_the_kernels_event_loop(
+    casebook: Casebook, store: Store, session: Session
+) -> None:
+    async def open_page_then_release() -> str:
+        app = CaseExercise(casebook, lambda: store, {"session": session.code, "group": "A"})
+        assert app.case_view is not None
+        app.case_view.follow_releases(every_s=0.01)
+        store.release(session, app.case_view.current.id)
+        for _ in range(200):
+            await asyncio.sleep(0.01)
+            if app.case_view.released:
+                break
+        return str(app.case_view.analysis.value)
+
+    assert "lr-finding" in asyncio.run(open_page_then_release())

@@ -8,6 +8,7 @@ once the trainer has released the case; in self-study, when the learner asks for
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import html
 import logging
@@ -27,9 +28,10 @@ from toolkit.ui.question import QuestionRow
 
 log = logging.getLogger(__name__)
 AS_WRITTEN = ""  # the what-if dropdown's value for the case as written
+RELEASE_CHECK_S = 3.0  # how often a group's page asks whether the trainer released the case
 NOT_RELEASED = (
     "<p>The article-by-article analysis and the model answers appear here when your trainer "
-    "releases them for this case. Press <b>Refresh</b> to check.</p>"
+    "releases them for this case.</p>"
 )
 SERVER_TROUBLE = (
     "Not saved: the workshop server did not answer. Your answer is still here; change it again "
@@ -109,6 +111,8 @@ class CaseExercise(widgets.VBox):
     def _open(self, mode: Mode) -> None:
         self.case_view = CaseView(self.casebook, mode, self._first_case)
         self.children = [self.case_view]
+        if isinstance(mode, Workshop):
+            self.case_view.follow_releases()
 
 
 class Mode(Protocol):
@@ -229,6 +233,8 @@ class CaseView(widgets.VBox):
         self.analysis = widgets.HTML("")
         self.analysis.add_class("lr-analysis")
         self.rows: dict[str, QuestionRow] = {}
+        self.released: bool | None = None  # as last shown
+        self._follower: asyncio.Task[None] | None = None
         self._unsaved: set[str] = set()
         what_if_panel = widgets.VBox(
             [widgets.HTML("<h3>What if…?</h3>"), self.what_if, self.changes, self.analysis]
@@ -296,6 +302,31 @@ class CaseView(widgets.VBox):
         else:
             self._unsaved.discard(row.key)
 
+    def follow_releases(self, every_s: float = RELEASE_CHECK_S) -> None:
+        """Check for the trainer's release every few seconds while the kernel is idle, so the
+        model answers appear without Refresh. (Outside a running event loop: not at all.)"""
+
+        async def follow() -> None:
+            while True:
+                await asyncio.sleep(every_s)
+                self.check_release()
+
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        self._follower = loop.create_task(follow())
+
+    def check_release(self) -> None:
+        """Redraw only if the case was released or hidden since the page last looked."""
+        try:
+            released = self.mode.released(self.current.id)
+        except Exception:
+            log.warning("checking the release of %s failed", self.current.id, exc_info=True)
+            return
+        if released != self.released:
+            self._show_released()
+
     def _show_released(self, _change: Any = None) -> None:
         case = self.current
         what_if = self.what_if.value or None
@@ -306,6 +337,7 @@ class CaseView(widgets.VBox):
             log.exception("checking the release of %s failed", case.id)
             self.analysis.value = _problem(error)
             return
+        self.released = released
         if not released:
             self.analysis.value = NOT_RELEASED
             for row in self.rows.values():
