@@ -12,6 +12,7 @@ from toolkit.casebook import CASEBOOK, load_case, load_casebook
 from toolkit.loading import LoadError, load_profile, load_scenario, read_file, shipped_profiles
 from toolkit.profile import Profile
 from toolkit.scenario import Scenario
+from toolkit.trainer import export_command
 
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
@@ -43,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     validate_cmd.add_argument(
         "path", nargs="?", default=str(CASEBOOK), help="a case file or a folder of them"
     )
+    export_cmd = commands.add_parser(
+        "export",
+        help="write a session's record: a CSV table, an Excel workbook or an HTML report",
+    )
+    export_command.add_arguments(export_cmd)
     return parser
 
 
@@ -54,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "validate":
         return _validate(Path(args.path))
+    if args.command == "export":
+        return export_command.run(args)
     try:
         scenario, profile = _facts_and_law(args.file, args.profile)
     except LoadError as error:
