@@ -30,9 +30,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --disable-pip-version-check -e '.[dev]'
 	@touch $@
 
-serve: install ## Serve the notebooks with Voila
-	@echo "Serving notebooks at http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
-	$(PY) -m voila notebooks --no-browser --Voila.ip=$(HOST) --port $(PORT)
+serve: install ## Serve the workshop (HOST=0.0.0.0 for the room's network; see lrkit serve --help)
+	$(PY) -m toolkit.cli serve --host $(HOST) --port $(PORT) $(SERVE_ARGS)
 
 test: install ## Run the whole suite (unit, notebooks via nbval, browser)
 	$(PY) -m toolkit.cli validate casebook

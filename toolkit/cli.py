@@ -1,4 +1,4 @@
-"""The ``lrkit`` command: analyse scenario files from a terminal."""
+"""The ``lrkit`` command: analyse scenario files from a terminal, and serve a workshop."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from toolkit.casebook import CASEBOOK, load_case, load_casebook
 from toolkit.loading import LoadError, load_profile, load_scenario, read_file, shipped_profiles
 from toolkit.profile import Profile
 from toolkit.scenario import Scenario
+from toolkit.serve import options as serve_options
 from toolkit.trainer import export_command
 
 EXIT_PROBLEMS = 1
@@ -44,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     validate_cmd.add_argument(
         "path", nargs="?", default=str(CASEBOOK), help="a case file or a folder of them"
     )
+    serve_cmd = commands.add_parser(
+        "serve",
+        help="serve the workshop: the notebooks as web pages, and the answer store behind them",
+    )
+    serve_options.add_arguments(serve_cmd)
     export_cmd = commands.add_parser(
         "export",
         help="write a session's record: a CSV table, an Excel workbook or an HTML report",
@@ -60,6 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "validate":
         return _validate(Path(args.path))
+    if args.command == "serve":
+        from toolkit.serve.app import run  # Voila and SQLAlchemy: only when serving
+
+        return run(serve_options.from_arguments(args))
     if args.command == "export":
         return export_command.run(args)
     try:

@@ -1,4 +1,5 @@
-"""Headless Chromium (Playwright, sync API) against a real Voila server over notebooks/.
+"""Headless Chromium (Playwright, sync API) against a real workshop server (`lrkit serve`)
+over notebooks/.
 
 Chromium is Debian's /usr/bin/chromium, else a Playwright-managed one. Without either the
 browser tests are skipped, except under CI=true, where they fail.
@@ -6,26 +7,17 @@ browser tests are skipped, except under CI=true, where they fail.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
 
-import psutil
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from workshop_server import ServerFailed, Workshop, serve
+
+from toolkit.store.database import Store
 
 HERE = Path(__file__).resolve().parent
-NOTEBOOKS = HERE.parent.parent / "notebooks"
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
 # The network here is closed: without these Chromium keeps dialling out (refused connections).
 CHROMIUM_ARGS = [
@@ -37,7 +29,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SERVER_START_TIMEOUT = 60.0  # seconds
 NO_BROWSER_MESSAGE = (
     "No Chromium for the browser tests. Install one with "
     "`apt-get install chromium` (Debian/Ubuntu) or `playwright install chromium`."
@@ -90,83 +81,26 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    """Stop Voila and its process group, then any kernel it left (jupyter_client starts
-    each kernel in a session of its own, so the group alone would miss them)."""
+@pytest.fixture(scope="session")
+def workshop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workshop]:
+    """`lrkit serve` over notebooks/, with a data folder of its own, alive for the session."""
     try:
-        kernels = psutil.Process(proc.pid).children(recursive=True)
-    except psutil.NoSuchProcess:
-        kernels = []
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
-    for kernel in kernels:
-        with contextlib.suppress(psutil.NoSuchProcess):
-            kernel.terminate()
-    for kernel in psutil.wait_procs(kernels, timeout=5)[1]:
-        with contextlib.suppress(psutil.NoSuchProcess):
-            kernel.kill()
+        with serve(tmp_path_factory.mktemp("workshop-data")) as served:
+            yield served
+    except ServerFailed as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 @pytest.fixture(scope="session")
-def voila_server() -> Iterator[str]:
-    """Base URL (no trailing slash) of a Voila server over notebooks/, alive for the session."""
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    cmd = [
-        sys.executable,
-        "-m",
-        "voila",
-        str(NOTEBOOKS),
-        "--no-browser",
-        f"--port={port}",
-        "--Voila.ip=127.0.0.1",
-        "--VoilaConfiguration.show_tracebacks=False",
-    ]
-    with tempfile.TemporaryFile() as log:
-        proc = subprocess.Popen(
-            cmd,
-            cwd=NOTEBOOKS.parent,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            _wait_until_up(f"{base}/voila/static/voila.js", proc, log)
-            yield base
-        finally:
-            _stop(proc)
+def voila_server(workshop: Workshop) -> str:
+    """Base URL (no trailing slash) of the workshop server."""
+    return workshop.url
 
 
-def _wait_until_up(url: str, proc: subprocess.Popen[bytes], log: IO[bytes]) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            log.seek(0)
-            output = log.read().decode(errors="replace")
-            state = (
-                f"exited with {proc.returncode}"
-                if proc.poll() is not None
-                else (f"did not answer {url} within {SERVER_START_TIMEOUT:.0f} s")
-            )
-            pytest.fail(f"Voila {state}. Its log:\n{output}", pytrace=False)
-        time.sleep(0.2)  # polling interval, not a wait for the page
+@pytest.fixture(scope="session")
+def workshop_store(workshop: Workshop) -> Iterator[Store]:
+    """The answer store the workshop server serves from, opened in the test process: tests
+    open sessions and release answers through it."""
+    store = workshop.store()
+    yield store
+    store.close()
