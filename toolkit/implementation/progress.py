@@ -1,73 +1,63 @@
-"""A learner's self-assessment kept between visits: one JSON file per learner name.
-
-Files live in ``self-assessments/`` under the data folder (``LRKIT_DATA_DIR``, default
-``./data/``) and are replaced atomically, so a crash mid-save leaves the previous version.
-"""
+"""A learner's self-assessment kept between visits in the toolkit's learner progress files
+(``toolkit.progress``). Those hold flat values, so each answer is kept as three: its status,
+its choice (as JSON text) and its note."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import tempfile
-from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from toolkit.implementation.checklist import ITEMS
 from toolkit.implementation.model import Assessment
-from toolkit.implementation.national_profile import profile_id
-from toolkit.loading import Reader, read_file
-from toolkit.render import plain
+from toolkit.loading import Reader
+from toolkit.progress import Plain, Progress, ProgressError, ProgressStore
 
-DATA_DIR_VARIABLE = "LRKIT_DATA_DIR"
-DEFAULT_DATA_DIR = "data"
-FOLDER = "self-assessments"
+APP = "implementation"
+_PARTS = ("status", "choice", "note")
 
 
-def progress_folder(environ: Mapping[str, str] = os.environ) -> Path:
-    """Where self-assessments are kept (not created until the first save)."""
-    root = environ.get(DATA_DIR_VARIABLE, "").strip() or DEFAULT_DATA_DIR
-    return Path(root) / FOLDER
+def save_assessment(store: ProgressStore, assessment: Assessment) -> Path:
+    """Keep the assessment under its learner's name (the file is replaced atomically)."""
+    values: dict[str, Plain] = {"country": assessment.country}
+    for key, answer in assessment.answers.items():
+        values[f"{key}.status"] = answer.status.value if answer.status else None
+        choice = None if answer.choice is None else json.dumps(answer.choice, ensure_ascii=False)
+        values[f"{key}.choice"] = choice
+        values[f"{key}.note"] = answer.note
+    return store.save(Progress(assessment.learner, APP, values))
 
 
-def progress_file(folder: Path, learner: str) -> Path:
-    """The learner's file: readable, and distinct for names that differ only in punctuation."""
-    name = " ".join(learner.split()).casefold()
-    if not name:
-        raise ValueError("a learner name is needed to keep progress; type your name first")
-    digest = hashlib.sha256(name.encode()).hexdigest()[:10]
-    return folder / f"{profile_id(name)[:40]}-{digest}.json"
-
-
-def save_progress(folder: Path, assessment: Assessment) -> Path:
-    """Write the assessment under its learner's name, replacing the old file atomically."""
-    path = progress_file(folder, assessment.learner)
-    folder.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(plain(assessment), indent=1, ensure_ascii=False)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def load_progress(folder: Path, learner: str) -> Assessment | None:
-    """The learner's saved assessment, None if there is none; LoadError if it is damaged."""
-    path = progress_file(folder, learner)
-    if not path.is_file():
+def load_assessment(store: ProgressStore, learner: str) -> Assessment | None:
+    """The learner's saved assessment; None if there is none; ProgressError if it is damaged."""
+    progress = store.find(APP, learner)
+    if progress is None:
         return None
-    data, lines, file = read_file(path)
-    reader = Reader(file, lines)
+    path = store.path(APP, learner)
+    answers: dict[str, dict[str, Any]] = {}
+    problems = []
+    for name, value in progress.values.items():
+        key, _, part = name.rpartition(".")
+        if name == "country":
+            continue
+        if key not in ITEMS or part not in _PARTS:
+            problems.append(f"'{name}' is no answer to this toolkit's checklist")
+            continue
+        try:
+            parsed = json.loads(value) if part == "choice" and isinstance(value, str) else value
+        except ValueError:
+            problems.append(f"'{name}' is not JSON")
+            continue
+        answers.setdefault(key, {})[part] = parsed
+    country = progress.values.get("country")
+    data = {"learner": progress.learner, "country": country or "", "answers": answers}
+    reader = Reader(path.name, {})
     assessment = reader.read(data, Assessment)
-    if not reader.problems:
-        for key in assessment.answers:
-            if key not in ITEMS:
-                reader.fail(("answers", key), "is no item of this toolkit's checklist")
-    reader.raise_problems()
+    problems += [f"{p.field}: {p.message}" for p in reader.problems]
+    if problems:
+        raise ProgressError(
+            f"Your saved self-assessment ({path.name}) could not be read: {'; '.join(problems)}. "
+            "Ask your trainer to move that file aside; until then nothing is saved under this "
+            "name."
+        )
     return assessment

@@ -13,7 +13,6 @@ import html
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
@@ -22,9 +21,9 @@ from toolkit.casebook import Casebook
 from toolkit.implementation.gaps import gaps
 from toolkit.implementation.model import Answer, Assessment
 from toolkit.implementation.national_profile import profile_id
-from toolkit.implementation.progress import load_progress, save_progress
+from toolkit.implementation.progress import load_assessment, save_assessment
 from toolkit.implementation.summary import Summary, gap_count, markdown, summarise
-from toolkit.loading import LoadError
+from toolkit.progress import ProgressError, ProgressStore, learner_name
 from toolkit.ui.checklist_view import ChecklistView
 from toolkit.ui.choice_inputs import WIDE
 from toolkit.ui.downloads import DOCX, MARKDOWN, YAML, download_link
@@ -46,16 +45,16 @@ GENERIC_PROBLEM = (
 
 
 class SelfAssessmentApp(widgets.VBox):
-    """Name and country first; then the four tabs. ``folder`` None keeps nothing on disk."""
+    """Name and country first; then the four tabs. ``store`` None keeps nothing on disk."""
 
     def __init__(
         self,
         casebook: Casebook,
-        folder: Path | None = None,
+        store: ProgressStore | None = None,
         today: Callable[[], date] = date.today,
     ) -> None:
         self.casebook = casebook
-        self.folder = folder
+        self.store = store
         self.today = today
         self.assessment = Assessment()
         self.keeping = False  # whether answers are saved to the learner's file
@@ -83,21 +82,24 @@ class SelfAssessmentApp(widgets.VBox):
     def start(self) -> None:
         """Open the learner's assessment (their saved one, if they gave a name and have one)."""
         name = " ".join(self.learner.value.split())
+        if name:
+            try:
+                name = learner_name(name)
+            except ProgressError as error:
+                self.say(str(error))
+                return
         assessment = Assessment(learner=name, country=self.country.value.strip())
-        self.keeping = bool(name) and self.folder is not None
+        self.keeping = bool(name) and self.store is not None
         note = "No name given: your answers stay on this page and are lost when you close it."
-        if self.keeping and self.folder is not None:
+        if self.keeping and self.store is not None:
             note = f"Your answers are saved as you go under the name {name}."
             try:
-                saved = load_progress(self.folder, name)
-            except (LoadError, OSError) as error:
+                saved = load_assessment(self.store, name)
+            except ProgressError as error:
                 log.warning("cannot read the self-assessment of %r: %s", name, error)
                 self.keeping = False  # never overwrite a file that may still be repaired
                 saved = None
-                note = (
-                    "Your saved answers could not be read, so this visit starts afresh and is "
-                    "not saved. Ask your trainer to look at your file."
-                )
+                note = f"{error} This visit starts afresh."
             if saved is not None:
                 assessment = dataclasses.replace(
                     saved, learner=name, country=assessment.country or saved.country
@@ -152,10 +154,10 @@ class SelfAssessmentApp(widgets.VBox):
 
     def _changed(self) -> None:
         self.downloads.value = ""  # a summary prepared earlier no longer matches the answers
-        if not self.keeping or self.folder is None:
+        if not self.keeping or self.store is None:
             return
         try:
-            save_progress(self.folder, self.assessment)
+            save_assessment(self.store, self.assessment)
         except OSError:
             log.exception("saving the self-assessment of %r failed", self.assessment.learner)
             self.saved.value = "Not saved: the data folder cannot be written. Ask your trainer."
