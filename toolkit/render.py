@@ -47,19 +47,26 @@ _COLOURS = {"holds": "#1b7a3a", "fails": "#b3261e", "unknown": "#8a6d00"}
 
 def html_fragment(analysis: Analysis) -> str:
     """The analysis as HTML for a widget; every piece of text is escaped."""
-    e = html.escape
-    parts = [f"<h3>{e(_heading(analysis))}</h3>"]
-    for f in analysis.findings:
-        badge = f'<strong style="color:{_COLOURS[f.outcome]}">{e(f.outcome.value)}</strong>'
-        items = "".join(f"<li>{e(reason)}</li>" for reason in f.reasons)
-        if f.missing_facts:
-            needed = ", ".join(f"<code>{e(m)}</code>" for m in f.missing_facts)
-            items += f"<li><em>Facts needed:</em> {needed}</li>"
-        parts.append(
-            f'<div class="lr-finding" data-rule="{e(f.rule)}" data-outcome="{e(f.outcome.value)}">'
-            f"<p><b>{e(str(f.citation))}</b> {e(f.title)}: {badge}</p><ul>{items}</ul></div>"
-        )
+    parts = [f"<h3>{html.escape(_heading(analysis))}</h3>"]
+    parts.extend(finding_html(f) for f in analysis.findings)
     return "\n".join(parts)
+
+
+def finding_html(f: Finding, fact_labels: dict[str, str] | None = None) -> str:
+    """One finding as HTML; missing facts by their label when ``fact_labels`` has one."""
+    e = html.escape
+    badge = f'<strong style="color:{_COLOURS[f.outcome]}">{e(f.outcome.value)}</strong>'
+    items = "".join(f"<li>{e(reason)}</li>" for reason in f.reasons)
+    if f.missing_facts:
+        labels = fact_labels or {}
+        needed = ", ".join(
+            e(labels[m]) if m in labels else f"<code>{e(m)}</code>" for m in f.missing_facts
+        )
+        items += f"<li><em>Facts needed:</em> {needed}</li>"
+    return (
+        f'<div class="lr-finding" data-rule="{e(f.rule)}" data-outcome="{e(f.outcome.value)}">'
+        f"<p><b>{e(str(f.citation))}</b> {e(f.title)}: {badge}</p><ul>{items}</ul></div>"
+    )
 
 
 def plain(value: Any) -> Any:
