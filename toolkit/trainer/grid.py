@@ -17,7 +17,7 @@ MARKS = {
 }
 
 
-def grid_html(board: Board, *, show_model: bool = True) -> str:
+def grid_html(board: Board) -> str:
     """The board as an HTML table, with a row of model answers and one of agreement counts."""
     e = html.escape
     keys = list(board.case.questions)
@@ -34,19 +34,17 @@ def grid_html(board: Board, *, show_model: bool = True) -> str:
         )
     if not board.rows:
         body.append(f'<tr><td colspan="{len(keys) + 2}">No group has joined yet.</td></tr>')
-    foot = ""
-    if show_model:
-        models = "".join(f"<td>{e(board.model_text(key))}</td>" for key in keys)
-        counts = "".join(
-            f"<td>{board.agreeing(key)}/{len(board.rows)}</td>" if board.compared(key)
-            else "<td>not compared</td>"
-            for key in keys
-        )  # fmt: skip
-        foot = (
-            f'<tfoot><tr class="lr-grid-model"><th scope="row">Model answer</th>{models}<td></td>'
-            f'</tr><tr class="lr-grid-agreeing"><th scope="row">Agreeing</th>{counts}<td></td>'
-            "</tr></tfoot>"
-        )
+    models = "".join(f"<td>{e(board.model_text(key))}</td>" for key in keys)
+    counts = "".join(
+        f"<td>{board.agreeing(key)}/{len(board.rows)}</td>" if board.compared(key)
+        else "<td>not compared</td>"
+        for key in keys
+    )  # fmt: skip
+    foot = (
+        f'<tfoot><tr class="lr-grid-model"><th scope="row">Model answer</th>{models}<td></td>'
+        f'</tr><tr class="lr-grid-agreeing"><th scope="row">Agreeing</th>{counts}<td></td>'
+        "</tr></tfoot>"
+    )
     return (
         f'<table class="lr-grid"><thead><tr><th scope="col">Group</th>{head}'
         f'<th scope="col">Answered</th></tr></thead><tbody>{"".join(body)}</tbody>{foot}</table>'
