@@ -17,7 +17,8 @@ import ipywidgets as widgets
 from toolkit.implementation.checklist import SECTIONS
 from toolkit.implementation.describe import duty_text
 from toolkit.implementation.model import STATUS_LABELS, Answer, Assessment, Item, Status
-from toolkit.ui.choice_inputs import WIDE, ChoiceInput, choice_input
+from toolkit.ui.choice_inputs import FIT, WIDE, ChoiceInput, choice_input
+from toolkit.ui.implementation_html import block
 
 log = logging.getLogger(__name__)
 NOT_ASSESSED = ""  # the status drop-down's value for "not assessed"
@@ -35,10 +36,15 @@ class ChecklistRow(widgets.VBox):
         e = html.escape
         help_ = f'<br><small class="lr-help">{e(item.help)}</small>' if item.help else ""
         text = widgets.HTML(
-            f'<p class="lr-item-text"><span class="lr-duty lr-duty-{item.duty}">'
-            f"<b>{e(duty_text(item))}.</b></span> {e(item.text)}{help_}</p>"
+            block(
+                f'<p class="lr-item-text"><span class="lr-duty lr-duty-{item.duty}">'
+                f"<b>{e(duty_text(item))}.</b></span> {e(item.text)}{help_}</p>"
+            )
         )
-        self.status = widgets.Dropdown(options=STATUS_OPTIONS, description=item.label, style=WIDE)
+        self.status = widgets.Dropdown(
+            options=STATUS_OPTIONS, description=item.label, style=WIDE, layout=FIT
+        )
+        self.status.add_class("lr-status")
         self.choice: ChoiceInput | None = (
             choice_input(item, item.option) if item.option is not None else None
         )
@@ -54,7 +60,9 @@ class ChecklistRow(widgets.VBox):
         self._quiet = False
         self.answer = answer
         parts = [self.status, text, *([self.choice] if self.choice else []), self.note]
-        super().__init__([*parts, self.message])
+        super().__init__(
+            [*parts, self.message], layout={"border_top": "1px solid #ddd", "padding": "8px 0"}
+        )
         self.add_class("lr-item")
         self.add_class(f"lr-item-{item.key}")
         self.status.observe(self._changed, names="value")

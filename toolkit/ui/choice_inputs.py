@@ -17,7 +17,8 @@ from toolkit.implementation.model import NONE, Item, Option, Shape
 OPEN = "open"  # the drop-down entry for "not chosen yet"
 SOME = "some"  # "those ticked below", "a limit of", "described below"
 NOT_CHOSEN = ("not chosen yet", OPEN)
-WIDE = {"description_width": "initial"}
+WIDE = {"description_width": "initial"}  # labels name the provision: show them whole
+FIT = {"width": "max-content"}
 
 
 class ChoiceInput(widgets.VBox):
@@ -30,7 +31,11 @@ class ChoiceInput(widgets.VBox):
         self._callbacks: list[Callable[[object], None]] = []
         self._quiet = False
         self.mode = widgets.Dropdown(
-            options=[NOT_CHOSEN, *modes], value=OPEN, description=option.question, style=WIDE
+            options=[NOT_CHOSEN, *modes],
+            value=OPEN,
+            description=option.question,
+            style=WIDE,
+            layout=FIT,
         )
         self.details = self._details()
         super().__init__([self.mode, *self.details])
@@ -175,12 +180,13 @@ class TimeLimit(ChoiceInput):
     def _details(self) -> list[widgets.Widget]:
         name = self.item.name.capitalize()
         self.years = widgets.BoundedIntText(
-            value=3, min=1, max=100, description=f"{name}: years", style=WIDE
+            value=3, min=1, max=100, description=f"{name}: years", style=WIDE, layout=FIT
         )
         self.starts = widgets.Dropdown(
             options=[(label, value) for value, label in self.option.choices],
             description=f"{name}: runs from",
             style=WIDE,
+            layout=FIT,
         )
         return [self.years, self.starts]
 
@@ -202,7 +208,7 @@ class Amount(ChoiceInput):
 
     def _details(self) -> list[widgets.Widget]:
         self.amount = widgets.BoundedFloatText(
-            value=0, min=0, max=1e15, description="Cap: amount", style=WIDE
+            value=0, min=0, max=1e15, description="Cap: amount", style=WIDE, layout=FIT
         )
         self.currency = widgets.Text(
             value="USD", description="Cap: currency", placeholder="e.g. USD", style=WIDE,

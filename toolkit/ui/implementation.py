@@ -27,17 +27,17 @@ from toolkit.progress import ProgressError, ProgressStore, learner_name
 from toolkit.ui.checklist_view import ChecklistView
 from toolkit.ui.choice_inputs import WIDE
 from toolkit.ui.downloads import DOCX, MARKDOWN, YAML, download_link
-from toolkit.ui.implementation_html import comparison_html, gaps_html, profile_html
+from toolkit.ui.implementation_html import block, comparison_html, gaps_html, profile_html
 from toolkit.ui.summary_docx import docx_bytes
 
 log = logging.getLogger(__name__)
-TABS = ("1. Checklist", "2. Gaps", "3. Your profile and the casebook", "4. Summary")
+TABS = ("1. Checklist", "2. Gaps", "3. Profile, casebook", "4. Summary")
 INTRO = (
-    "<p>Go through what the Supplementary Protocol asks of domestic law. For each item say "
-    "whether your country's law already provides it, and where the Protocol leaves a choice to "
-    "domestic law, record the option your country took (or plans). The app lists the gaps, "
-    "turns your choices into a domestic-law profile, runs every casebook case under it, and "
-    "writes a summary you can download.</p>"
+    "<p>Type the country you assess, and your name if you want your answers kept between "
+    "visits. Then, item by item, say whether your country's law already provides what the "
+    "Protocol asks, and where it leaves a choice to domestic law, record the option your "
+    "country took or plans. For an optional item, <i>in place</i> means domestic law has "
+    "settled the choice.</p>"
 )
 GENERIC_PROBLEM = (
     "Something went wrong; the error is in the server log. Try again, or ask your trainer."
@@ -72,7 +72,7 @@ class SelfAssessmentApp(widgets.VBox):
         self.message = widgets.HTML("")
         self.message.add_class("lr-message")
         self.start_panel = widgets.VBox(
-            [widgets.HTML(INTRO), self.learner, self.country, self.start_button]
+            [widgets.HTML(block(INTRO)), self.learner, self.country, self.start_button]
         )
         super().__init__([self.start_panel, self.message])
         self.add_class("lr-self-assessment")
@@ -141,7 +141,7 @@ class SelfAssessmentApp(widgets.VBox):
         self.tabs.observe(self._tab_chosen, names="selected_index")
         self.country.observe(self._country_changed, names="value")
         header = widgets.HBox([self.country, self.saved])
-        self.children = [widgets.HTML(INTRO), header, self.message, self.tabs]
+        self.children = [header, self.message, self.tabs]
 
     def answer(self, key: str, answer: Answer) -> None:
         """Record the learner's answer to one item, and keep it."""

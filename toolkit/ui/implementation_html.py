@@ -9,11 +9,22 @@ from toolkit.implementation.compare import KEY_FINDINGS, CaseComparison
 from toolkit.implementation.gaps import Gap, GapKind
 
 e = html.escape
+# Widget HTML inherits the 28 px line height of a form row; prose and tables need their own.
+TEXT = "line-height: 1.5"
+_PRE = "font-family: monospace; font-size: 0.9em; line-height: 1.35; white-space: pre-wrap"
+_TABLE = "border-collapse: collapse; font-size: 0.9em; line-height: 1.35"
+_CELL = "border: 1px solid #ccc; padding: 2px 6px; text-align: left; white-space: nowrap"
+_CHANGED = f"{_CELL}; background: #fff4ce"
+
+
+def block(content: str) -> str:
+    """HTML for a widget, set in the line height prose needs."""
+    return f'<div style="{TEXT}">{content}</div>'
 
 
 def gaps_html(gaps: tuple[Gap, ...]) -> str:
     if not gaps:
-        return (
+        return block(
             '<p class="lr-no-gaps">No gaps: every required item is in place and every choice '
             "is made.</p>"
         )
@@ -24,7 +35,7 @@ def gaps_html(gaps: tuple[Gap, ...]) -> str:
             continue
         items = "".join(_gap_item(gap) for gap in found)
         parts.append(f"<h4>{e(kind)} ({len(found)})</h4><ul>{items}</ul>")
-    return "".join(parts)
+    return block("".join(parts))
 
 
 def _gap_item(gap: Gap) -> str:
@@ -38,40 +49,43 @@ def _gap_item(gap: Gap) -> str:
 def profile_html(profile_yaml: str | None, problems: tuple[str, ...]) -> str:
     if profile_yaml is None:
         items = "".join(f"<li>{e(problem)}</li>" for problem in problems)
-        return (
+        return block(
             '<div role="alert" class="lr-profile-problems"><p><b>These choices cannot make a '
             f"profile yet.</b> Change them in the checklist:</p><ul>{items}</ul></div>"
         )
-    return (
+    return block(
         "<p>Your choices as a domestic-law profile, in the format of the toolkit's own profiles "
         "(<code>lrkit analyse CASE --profile FILE</code> reads it):</p>"
-        f'<pre class="lr-profile-yaml">{e(profile_yaml)}</pre>'
+        f'<pre class="lr-profile-yaml" style="{_PRE}">{e(profile_yaml)}</pre>'
     )
 
 
 def comparison_html(comparison: tuple[CaseComparison, ...]) -> str:
     """One row per case; a cell reads 'neutral → yours' where the outcome changes."""
     if not comparison:
-        return "<p>The casebook has no cases to run.</p>"
+        return block("<p>The casebook has no cases to run.</p>")
     head = "".join(
-        f'<th scope="col" title="{e(rule.title)}">{e(str(rule.citation))}</th>'
+        f'<th scope="col" style="{_CELL}" title="{e(rule.title)}">{e(str(rule.citation))}</th>'
         for rule in KEY_FINDINGS
     )
     rows = []
     for case in comparison:
         cells = "".join(
-            f'<td class="lr-changed"><b>{e(cell.baseline)} → {e(cell.yours)}</b></td>'
+            f'<td class="lr-changed" style="{_CHANGED}"><b>{e(cell.baseline)} → '
+            f"{e(cell.yours)}</b></td>"
             if cell.changed
-            else f"<td>{e(cell.yours)}</td>"
+            else f'<td style="{_CELL}">{e(cell.yours)}</td>'
             for cell in case.cells
         )
         rows.append(
-            f'<tr data-case="{e(case.case_id)}"><th scope="row">{e(case.title)}</th>{cells}</tr>'
+            f'<tr data-case="{e(case.case_id)}"><th scope="row" style="{_CELL}; white-space: '
+            f'normal; min-width: 12em">{e(case.title)}</th>{cells}</tr>'
         )
-    return (
+    return block(
         "<p>Each case's key findings under the shipped neutral profile and under yours. "
         "Where they differ the cell reads <b>neutral → yours</b>; <i>unknown</i> under yours "
         "usually means a choice not yet made.</p>"
-        '<table class="lr-comparison"><thead><tr><th scope="col">Case</th>'
-        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f'<table class="lr-comparison" style="{_TABLE}"><thead><tr>'
+        f'<th scope="col" style="{_CELL}">Case</th>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
     )
