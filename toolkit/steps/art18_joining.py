@@ -106,7 +106,7 @@ def art18_1_instrument(state: StateFacts) -> Reply[Kinds]:
     return reply(
         True,
         why,
-        f"Its instrument was one of {recorded}." if recorded else "",
+        f"The record shows an instrument of {recorded}." if recorded else "",
         "Only a Party to the Cartagena Protocol can join; whether it is one is not known."
         if state.in_cartagena is None
         else "",
