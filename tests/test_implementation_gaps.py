@@ -145,7 +145,7 @@ ROWS = [
         GapKind.CHOICE_NOT_IN_LAW, "not yet in domestic law"),
     Row("A choice partly in domestic law is a gap",
         {"art8_financial_limit": Answer(PARTLY, {"amount": 5, "currency": "USD"})},
-        "art8_financial_limit", GapKind.CHOICE_NOT_IN_LAW, "partly in place"),
+        "art8_financial_limit", GapKind.CHOICE_NOT_IN_LAW, "only partly in domestic law"),
     Row("Taking up none of an option needs no law",
         {"art6_exemptions": Answer(NOT_YET, [])}, "art6_exemptions", None),
     Row("A choice in place leaves no gap",

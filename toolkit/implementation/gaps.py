@@ -56,7 +56,8 @@ def item_gap(item: Item, assessment: Assessment) -> Gap | None:
         kind = kind or GapKind.CHOICE_OPEN
     elif kind is None and _takes_up(answer.choice) and answer.status in _NOT_IN_LAW:
         kind = GapKind.CHOICE_NOT_IN_LAW
-        reasons.append(f"The choice is recorded, but domestic law is {_status_text(answer)}.")
+        in_law = "only partly in" if answer.status is Status.PARTLY else "not yet in"
+        reasons.append(f"The choice is recorded, but it is {in_law} domestic law.")
     return None if kind is None else Gap(item, kind, tuple(reasons), answer.note)
 
 
