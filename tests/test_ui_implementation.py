@@ -99,9 +99,7 @@ def test_ticking_an_exemption_chooses_those_ticked_and_choosing_none_unticks_the
 
 
 def test_typing_criteria_chooses_them_and_a_time_limit_takes_its_years_and_start() -> None:
-    words = choice_input(
-        ITEMS["art3_6_domestic_criteria"], ITEMS["art3_6_domestic_criteria"].option
-    )  # type: ignore[arg-type]
+    words = input_for("art3_6_domestic_criteria")
     words.text.value = "  protected areas  "
     assert words.value == "protected areas"
     limit = input_for("art7_a_absolute_limit")
