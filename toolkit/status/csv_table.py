@@ -102,13 +102,16 @@ def read_table(
     """The rows of ``path`` (blank lines skipped); header problems raise at once."""
     problems = Problems(path.name)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        message = f"is not UTF-8 text ({error.reason}): save it as 'CSV UTF-8'"
-        raise LoadError([Problem(path.name, None, "", message)]) from error
+        raw = path.read_bytes()
     except OSError as error:
         message = f"cannot be read: {error.strerror or error}"
         raise LoadError([Problem(path.name, None, "", message)]) from error
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        message = f"is not UTF-8 text ({error.reason}): save the file as 'CSV UTF-8'"
+        raise LoadError([Problem(path.name, line, "(encoding)", message)]) from error
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows = _rows(reader, problems)
     header = next(rows, None)

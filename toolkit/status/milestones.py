@@ -46,8 +46,8 @@ def load_milestones(path: Path = SHIPPED) -> tuple[Milestone, ...]:
             except ValueError:
                 names = ", ".join(k.value for k in CountKind)
                 cells.fail("count_kind", f"must be one of {names}; got '{raw_kind}'")
-        if (count is None) != (not raw_kind):
-            column = "count_kind" if count is not None else "count"
+        if bool(cells.text("count")) != bool(raw_kind):
+            column = "count_kind" if raw_kind == "" else "count"
             cells.fail(column, "is empty: a count needs its kind, and a kind its count")
         source = cells.text("source", required=True)
         previous = milestones[-1].day if milestones else None
