@@ -60,7 +60,7 @@ def test_with_lan_the_trainer_gets_an_address_for_every_network_of_the_machine(
 ) -> None:
     store = open_store(sqlite_url(tmp_path / "workshop.sqlite"))
     served = options.ServeOptions(notebooks=TEST_NOTEBOOKS, host="0.0.0.0", max_kernels=12)
-    text = announcement(served, TEST_NOTEBOOKS, store)
+    text = announcement(served, TEST_NOTEBOOKS, store, "abcd-efgh")
     store.close()
     addresses = {
         a.address

@@ -32,10 +32,17 @@ from toolkit.store.client import STORE_URL_VARIABLE, TOKEN_VARIABLE
 from toolkit.store.database import Store, open_store
 from toolkit.store.engine import DATA_DIR_VARIABLE
 from toolkit.store.errors import StoreError
+from toolkit.trainer.passcode import PASSCODE_VARIABLE
 
 PARTICIPANT_NOTEBOOK = "13_case_exercise.ipynb"
 # The pages to give out, in this order, as far as the notebooks folder has them.
-PAGES = (("Participants", PARTICIPANT_NOTEBOOK), ("Trainer (start page)", "00_start.ipynb"))
+DASHBOARD_NOTEBOOK = "13_trainer_dashboard.ipynb"
+PAGES = (
+    ("Participants", PARTICIPANT_NOTEBOOK),
+    ("Trainer dashboard", DASHBOARD_NOTEBOOK),
+    ("Start page", "00_start.ipynb"),
+)
+PASSCODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # nothing that reads as another
 # Holds voila/templates/lrkit; put on JUPYTER_PATH, where Voila looks for templates.
 JUPYTER_DATA = Path(__file__).resolve().parent / "jupyter"
 TEMPLATE = "lrkit"
@@ -73,8 +80,11 @@ def run(options: ServeOptions) -> int:
         )
     if problem := _port_problem(options.host, options.port):
         return _cannot_start(problem)
-    if options.data_dir is not None:
-        os.environ[DATA_DIR_VARIABLE] = str(options.data_dir)
+    # Kernels start in the notebooks' folder: give them the data folder as an absolute path.
+    data_dir = options.data_dir or Path(os.environ.get(DATA_DIR_VARIABLE, "").strip() or "data")
+    os.environ[DATA_DIR_VARIABLE] = str(data_dir.resolve())
+    # The dashboard's kernels check the trainer's passcode against their environment.
+    passcode = os.environ.setdefault(PASSCODE_VARIABLE, new_passcode())
     try:
         store = open_store()
     except (StoreError, SQLAlchemyError) as error:
@@ -90,10 +100,16 @@ def run(options: ServeOptions) -> int:
         server = WorkshopServer(config=voila_config(options, token))
         server.store, server.store_token, server.executor = store, token, executor
         server.initialize([str(notebooks)])
-        print(announcement(options, notebooks, store), flush=True)
+        print(announcement(options, notebooks, store, passcode), flush=True)
         server.start()  # returns once stopped, its kernels shut down
     store.close()
     return 0
+
+
+def new_passcode() -> str:
+    """A trainer passcode to type from the terminal: two groups of four."""
+    chars = [secrets.choice(PASSCODE_ALPHABET) for _ in range(8)]
+    return "".join(chars[:4]) + "-" + "".join(chars[4:])
 
 
 def voila_config(options: ServeOptions, token: str) -> Config:
@@ -129,8 +145,9 @@ def voila_config(options: ServeOptions, token: str) -> Config:
     return config
 
 
-def announcement(options: ServeOptions, notebooks: Path, store: Store) -> str:
-    """What to tell the trainer: the addresses to give out, where answers go, the limits."""
+def announcement(options: ServeOptions, notebooks: Path, store: Store, passcode: str) -> str:
+    """What to tell the trainer: the addresses to give out, the passcode, where answers go,
+    the limits."""
     hosts, note = _hosts(options.host)
     pages = [
         (label, f"voila/render/{name}") for label, name in PAGES if (notebooks / name).exists()
@@ -140,6 +157,8 @@ def announcement(options: ServeOptions, notebooks: Path, store: Store) -> str:
         lines += [f"  {label}:"] + [f"    http://{host}:{options.port}/{path}" for host in hosts]
     if note:
         lines.append(note)
+    if (notebooks / DASHBOARD_NOTEBOOK).exists():
+        lines.append(f"Trainer passcode (for the dashboard): {passcode}")
     preheat = f"; {options.pool_size} kept ready" if options.preheat else ""
     lines += [
         f"Answers are stored in {store.engine.url.render_as_string(hide_password=True)}",

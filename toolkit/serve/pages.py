@@ -18,6 +18,7 @@ BUSY_PAGE = f"""<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="{BUSY_RETRY_S}">
 <title>The workshop server is busy</title>
+<link rel="icon" href="data:,">
 <style>
   body {{ font-family: system-ui, sans-serif; line-height: 1.5; max-width: 36em;
          margin: 15vh auto; padding: 0 1em; color: #222; }}
