@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import websocket
@@ -94,7 +95,7 @@ def test_code_sent_to_the_kernel_over_its_websocket_is_not_run(
     assert 'Received message of type "execute_request", which is not allowed' in (test_pages.log())
 
 
-def message(msg_type: str, content: dict[str, object]) -> dict[str, object]:
+def message(msg_type: str, content: dict[str, object]) -> dict[str, Any]:
     """A Jupyter message as the browser sends it on the kernel's websocket (JSON form)."""
     header = {
         "msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": "participant",
