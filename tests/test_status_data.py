@@ -3,7 +3,10 @@ file, line and column; a trainer's official list of Parties is used when it load
 
 from __future__ import annotations
 
+import ast
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -189,3 +192,17 @@ def test_a_trainers_list_that_does_not_load_is_reported_and_the_partial_list_use
     parties = parties_for_app(tmp_path)
     assert parties.partial
     assert "parties.csv:3: deposit_date: must be a date" in parties.problem
+
+
+def test_the_steps_status_data_and_progress_need_only_the_standard_library_and_pyyaml() -> None:
+    code = (
+        "import sys\n"
+        "import toolkit.steps, toolkit.steps.quiz, toolkit.status, toolkit.progress\n"
+        "top = {name.split('.')[0] for name in sys.modules}\n"
+        "print(sorted(n for n in top - set(sys.stdlib_module_names) if not n.startswith('_')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    # cython_runtime comes with PyYAML's libyaml bindings
+    assert set(ast.literal_eval(result.stdout)) <= {"toolkit", "yaml", "cython_runtime"}

@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -185,3 +187,11 @@ def test_the_app_builds_from_the_shipped_data_alone() -> None:
     app = RatificationApp(shipped_parties(), load_milestones(), load_indicators(), None)
     app.keep("Ana")
     assert "cannot be kept" in app.learner.message.value
+
+
+def test_the_apps_kernel_loads_no_database_library() -> None:
+    code = "import sys, toolkit.ui.ratification; print('sqlalchemy' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
