@@ -64,7 +64,6 @@ class PartyRecord:
             deposited=self.deposited,
             instrument=instrument,
             approximate=self.approximate,
-            source=self.source,
         )
 
 

@@ -25,7 +25,9 @@ class Step(Generic[T]):
 
     It holds when the step is open to the State and its value is settled; it fails when the
     Protocol rules the step out or the facts given are impossible (the reasons say which and
-    what to check); it is unknown when a fact is missing (``missing_facts`` names it).
+    what to check); it is unknown when a fact is missing (``missing_facts`` names it). A step
+    that fails or is open may still give a value that stays true, such as the earliest day a
+    notice of withdrawal may arrive.
     """
 
     finding: Finding

@@ -25,7 +25,7 @@ class StateFacts:
     """A State's position toward the Protocol, as the status data or the learner gives it.
 
     None is unknown. ``approximate`` names the date fields that are only upper bounds (the
-    partial list of Parties has some); ``source`` says where the facts come from.
+    partial list of Parties has some).
     """
 
     name: str
@@ -38,7 +38,6 @@ class StateFacts:
     deposited: date | None = None  # its instrument to this Protocol, with the Depositary
     instrument: InstrumentKind | None = None  # as recorded, if any
     approximate: frozenset[str] = frozenset()
-    source: str = ""
 
     @property
     def signatory(self) -> bool | None:
