@@ -212,6 +212,8 @@ BAD = [
         {"amount": 5, "currency": "dollars"}, "three-letter code"),
     Bad("an amount has at most two decimals", "art8_financial_limit",
         {"amount": 0.125, "currency": "USD"}, "two decimal places"),
+    Bad("a cap of nothing is no cap", "art8_financial_limit",
+        {"amount": 0, "currency": "USD"}, "a cap of 0"),
     Bad("an amount is not negative", "art8_financial_limit",
         {"amount": -5, "currency": "USD"}, "must not be negative"),
     Bad("a route is one of the three", "art12_1_rules_on_damage", "treaty", "must be one of"),

@@ -141,6 +141,8 @@ def _amount_problems(choice: dict[str, Any]) -> list[str]:
         exact = Decimal(str(amount))
     except InvalidOperation:
         return problems  # the loader names a value that is not a number
+    if exact.is_zero():
+        problems.append("type the cap: a cap of 0 would leave nothing to recover")
     exponent = exact.as_tuple().exponent
     if not isinstance(amount, bool) and isinstance(exponent, int) and exponent < -2:
         problems.append(f"the amount may have at most two decimal places; got {amount}")

@@ -118,10 +118,6 @@ class ChecklistView(widgets.Accordion):
     def on_answer(self, callback: Callable[[str, Answer], None]) -> None:
         self._callbacks.append(callback)
 
-    def open_section(self, section: int) -> None:
-        """Open a section (building its rows the first time)."""
-        self.selected_index = section
-
     def _opened(self, _change: Any = None) -> None:
         index = self.selected_index
         if index is None or self.sections[index].children:

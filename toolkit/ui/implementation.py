@@ -20,7 +20,7 @@ import ipywidgets as widgets
 from toolkit.casebook import Casebook
 from toolkit.implementation.gaps import gaps
 from toolkit.implementation.model import Answer, Assessment
-from toolkit.implementation.national_profile import profile_id
+from toolkit.implementation.national_profile import AssessmentError, national_profile, profile_id
 from toolkit.implementation.progress import load_assessment, save_assessment
 from toolkit.implementation.summary import Summary, gap_count, markdown, summarise
 from toolkit.progress import ProgressError, ProgressStore, learner_name
@@ -144,9 +144,18 @@ class SelfAssessmentApp(widgets.VBox):
         self.children = [header, self.message, self.tabs]
 
     def answer(self, key: str, answer: Answer) -> None:
-        """Record the learner's answer to one item, and keep it."""
+        """Record the learner's answer to one item, keep it, and say if its choice is unusable."""
         self.assessment = self.assessment.answered(key, answer)
         self._changed()
+        row = self.checklist.rows.get(key)
+        if row is not None:
+            item = row.item
+            try:
+                national_profile(Assessment(answers={key: answer}))
+            except AssessmentError as error:
+                row.say(" ".join(p.message for p in error.problems if p.field == item.label))
+            else:
+                row.say("")
 
     def _country_changed(self, _change: Any = None) -> None:
         self.assessment = dataclasses.replace(self.assessment, country=self.country.value.strip())
