@@ -6,6 +6,8 @@ import base64
 import io
 import logging
 import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -247,3 +249,16 @@ def test_an_unusable_choice_is_named_under_its_item_until_it_is_put_right(
         "amount": 500000,
         "currency": "USD",
     }
+
+
+def test_the_core_needs_only_pyyaml_and_the_page_loads_word_support_only_for_a_download() -> None:
+    code = (
+        "import sys, toolkit.implementation; core = set(sys.modules); "
+        "import toolkit.ui.implementation; "
+        "print(sorted(m for m in ('ipywidgets', 'docx', 'sqlalchemy') if m in core), "
+        "'docx' in sys.modules, 'sqlalchemy' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["[]", "False", "False"]

@@ -28,7 +28,6 @@ from toolkit.ui.checklist_view import ChecklistView
 from toolkit.ui.choice_inputs import WIDE
 from toolkit.ui.downloads import DOCX, MARKDOWN, YAML, download_link
 from toolkit.ui.implementation_html import block, comparison_html, gaps_html, profile_html
-from toolkit.ui.summary_docx import docx_bytes
 
 log = logging.getLogger(__name__)
 TABS = ("1. Checklist", "2. Gaps", "3. Profile, casebook", "4. Summary")
@@ -205,6 +204,9 @@ class SelfAssessmentApp(widgets.VBox):
 
 
 def _download_links(summary: Summary, stem: str) -> str:
+    # python-docx (with lxml) costs a kernel 0.2 s and 12 MiB: only learners who download pay.
+    from toolkit.ui.summary_docx import docx_bytes
+
     name = f"national-implementation-{stem}"
     links = [
         download_link(markdown(summary).encode(), f"{name}.md", MARKDOWN,
