@@ -17,7 +17,13 @@ from toolkit.steps import StateFacts
 
 MY_COUNTRY = ""  # the State dropdown's value for a country the learner describes
 MY_COUNTRY_NAME = "My country"
-_WIDE = {"description_width": "initial"}
+_WIDE = {"description_width": "initial"}  # whole labels, the input after them at full width
+
+
+def _fit() -> widgets.Layout:
+    return widgets.Layout(width="max-content")
+
+
 _TRI = [("not known", ""), ("yes", "yes"), ("no", "no")]
 _TRI_VALUE: dict[str, bool | None] = {"": None, "yes": True, "no": False}
 FIELDS = (
@@ -39,7 +45,9 @@ FIELDS = (
 
 
 def _date(description: str, tooltip: str, css: str) -> widgets.DatePicker:
-    picker = widgets.DatePicker(description=description, tooltip=tooltip, style=_WIDE)
+    picker = widgets.DatePicker(
+        description=description, tooltip=tooltip, style=_WIDE, layout=_fit()
+    )
     picker.add_class(css)
     return picker
 
@@ -59,6 +67,7 @@ class StateInputs:
             description="State",
             tooltip="Pick a State from the list of Parties, or describe your own country",
             style=_WIDE,
+            layout=_fit(),
         )
         self.state.add_class("lr-state")
         self.notice = widgets.HTML(_notice_html(parties))
@@ -67,6 +76,7 @@ class StateInputs:
             placeholder="e.g. Kestrelia",
             tooltip="The name the steps will use for your country",
             style=_WIDE,
+            layout=_fit(),
         )
         self.name.add_class("lr-state-name")
         self.origin = widgets.HTML()
@@ -79,6 +89,7 @@ class StateInputs:
             description="Signed between 7 March 2011 and 6 March 2012",
             tooltip="Did it sign the Supplementary Protocol while it was open for signature?",
             style=_WIDE,
+            layout=_fit(),
         )
         self.signed_on = _date("Signature date", "The day it signed, if known", "lr-signed-on")
         self.cartagena = widgets.Dropdown(
@@ -86,6 +97,7 @@ class StateInputs:
             description="Party to the Cartagena Protocol",
             tooltip="Only Parties to the Cartagena Protocol can join the Supplementary Protocol",
             style=_WIDE,
+            layout=_fit(),
         )
         self.cartagena_in_force = _date(
             "Cartagena Protocol in force for it since",
@@ -107,6 +119,7 @@ class StateInputs:
             placeholder="leave empty for none",
             tooltip="Type a reservation to see what Art. 19 says about it",
             style=_WIDE,
+            layout=_fit(),
         )
         self.movement_started = _date(
             "A movement into it started on",
