@@ -97,7 +97,9 @@ def run(options: ServeOptions) -> int:
     )
     token = secrets.token_urlsafe(32)
     with ThreadPoolExecutor(STORE_THREADS, thread_name_prefix="lrkit-store") as executor:
-        server = WorkshopServer(config=voila_config(options, token))
+        # The singleton, as Voila's own command makes it: only then do Voila's parts log to the
+        # application's log (a failing cell's traceback, for one); else they log nowhere.
+        server = WorkshopServer.instance(config=voila_config(options, token))
         server.store, server.store_token, server.executor = store, token, executor
         server.initialize([str(notebooks)])
         print(announcement(options, notebooks, store, passcode), flush=True)
