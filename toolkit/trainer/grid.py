@@ -34,7 +34,10 @@ def grid_html(board: Board) -> str:
         )
     if not board.rows:
         body.append(f'<tr><td colspan="{len(keys) + 2}">No group has joined yet.</td></tr>')
-    models = "".join(f"<td>{e(board.model_text(key))}</td>" for key in keys)
+    models = "".join(
+        f'<td title="{e(board.model_text(key))}">{e(_short(board.model_text(key)))}</td>'
+        for key in keys
+    )
     counts = "".join(
         f"<td>{board.agreeing(key)}/{len(board.rows)}</td>" if board.compared(key)
         else "<td>not compared</td>"
@@ -54,11 +57,15 @@ def grid_html(board: Board) -> str:
 def _cell(cell: Cell) -> str:
     e = html.escape
     mark, meaning = MARKS[cell.agreement]
-    text = cell.text if len(cell.text) <= LONG_TEXT else cell.text[: LONG_TEXT - 1] + "…"
+    text = _short(cell.text)
     shown = f'<span class="lr-mark" aria-label="{meaning}">{mark}</span> ' if mark else ""
     hover = f"{cell.text} ({meaning})" if cell.text else meaning
     kind = cell.agreement.name.lower()
     return f'<td class="lr-{kind}" title="{e(hover)}">{shown}{e(text)}</td>'
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= LONG_TEXT else text[: LONG_TEXT - 1] + "…"
 
 
 GRID_CSS = """

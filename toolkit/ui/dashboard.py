@@ -31,7 +31,10 @@ from toolkit.ui.presenter import Presenter
 from toolkit.ui.sessions import SESSION_CSS, SessionPanel
 
 log = logging.getLogger(__name__)
-TABS = ("Answers", "Presenter", "Export")
+TABS = ("Session", "Answers", "Presenter", "Export")
+EXPORT_CSS = (
+    ".lr-export-result a { color: #1a5fb4; text-decoration: underline; font-weight: bold; }"
+)
 
 
 class TrainerDashboard(widgets.VBox):
@@ -98,7 +101,12 @@ class Desk(widgets.VBox):
             layout=widgets.Layout(width="max-content"),
         )  # fmt: skip
         self.case.add_class("lr-trainer-case")
-        self.release = widgets.Button(description="Release model answers", icon="eye")
+        self.release = widgets.Button(
+            description="Release model answers", icon="eye",
+            tooltip="Show (or hide again) this case's model answers and analysis on the groups' "
+            "pages",
+            layout=widgets.Layout(width="auto"),
+        )  # fmt: skip
         self.release.add_class("lr-release")
         self.released = widgets.HTML("")
         self.released.add_class("lr-release-state")
@@ -111,13 +119,16 @@ class Desk(widgets.VBox):
         self.presenter = Presenter()
         self.exports = ExportPanel(store, casebook, lambda: self.sessions.session)
         self.tabs = widgets.Tab(
-            [widgets.VBox([self.grid, self.charts]), self.presenter, self.exports], titles=TABS
+            [self.sessions, widgets.VBox([self.grid, self.charts]), self.presenter, self.exports],
+            titles=TABS,
         )
         self.poller = Poller(self.read, self.show, self.failed)
         self._shown: Look | None = None
-        style = widgets.HTML(f"<style>{GRID_CSS}{CHART_CSS}{SESSION_CSS}</style>")
+        self.shown_session = widgets.HTML("")
+        self.shown_session.add_class("lr-shown-session")
+        style = widgets.HTML(f"<style>{GRID_CSS}{CHART_CSS}{SESSION_CSS}{EXPORT_CSS}</style>")
         bar = widgets.HBox([self.case, self.release, self.released])
-        super().__init__([style, self.sessions, bar, self.status, self.tabs])
+        super().__init__([style, self.shown_session, bar, self.status, self.tabs])
         self.add_class("lr-desk")
         self.sessions.on_change(lambda _: self.refresh())
         self.case.observe(lambda _: self.refresh(), names="value")
@@ -138,6 +149,10 @@ class Desk(widgets.VBox):
 
     def show(self, found: Look | None) -> None:
         session = self.sessions.session
+        self.shown_session.value = (
+            "" if session is None else f"<p>Session <b>{html.escape(session.code)}</b> · "
+            f"{html.escape(session.title)}{'' if session.is_open else ' (closed)'}</p>"
+        )  # fmt: skip
         if found is None or session is None:
             self._shown = None
             self.grid.value = self.charts.value = self.released.value = ""

@@ -59,6 +59,7 @@ class Presenter(widgets.VBox):
         if new_case:
             self.steps = steps(board.case)
             self.what_if.options = [(w.title, key) for key, w in board.case.what_ifs.items()]
+            self.what_if.value = next(iter(board.case.what_ifs), None)
             self.go(0)
         elif previous is None or self.steps[self.at].shows_answers:
             self._draw()  # the groups' answers may have changed

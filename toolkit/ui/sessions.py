@@ -34,6 +34,7 @@ class SessionPanel(widgets.VBox):
             description="New session",
             placeholder="e.g. Nairobi, morning",
             tooltip="A title for a new session: the place and time of the workshop",
+            style={"description_width": "initial"},
         )
         self.title.add_class("lr-session-title")
         self.open_button = widgets.Button(
