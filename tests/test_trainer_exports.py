@@ -229,6 +229,8 @@ def test_the_report_holds_the_answers_model_answers_and_the_analysis_with_citati
     page = write(record, Format.HTML).decode("utf-8")
     maize = casebook.case(MAIZE)
     assert maize.title in page and "2,615,000" in page
+    assert "Model answers are released to the groups (released 20" in page
+    assert "Model answers are not released to the groups." in page  # the rice case
     assert str(maize.questions["in-scope"].model_answer.citation) in page
     assert page.count('class="lr-finding"') == 2 * len(maize.analysis().findings)
     assert page.count('class="lr-chart"') == sum(len(c.questions) for c in (maize,

@@ -63,10 +63,14 @@ def case_html(case_record: CaseRecord) -> str:
     e = html.escape
     board = case_record.board
     case = board.case
+    events = "; ".join(
+        f"{'released' if event.released else 'hidden'} {utc_text(event.at)}"
+        for event in case_record.releases
+    )
     released = (
-        "Model answers were released to the groups."
-        if case_record.released else "Model answers were not released to the groups."
-    )  # fmt: skip
+        "Model answers are released to the groups" if case_record.released
+        else "Model answers are not released to the groups"
+    ) + (f" ({e(events)})." if events else ".")  # fmt: skip
     questions = []
     for n, (key, question) in enumerate(case.questions.items(), start=1):
         model = question.model_answer
