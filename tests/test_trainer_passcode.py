@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.store import engine
+from toolkit.data_folder import DATA_DIR_VARIABLE
 from toolkit.trainer import passcode
 from toolkit.trainer.passcode import PASSCODE_VARIABLE, PasscodeCheck, wait_after
 
@@ -135,9 +135,6 @@ def test_a_torn_failures_file_is_started_afresh(tmp_path: Path, clock: Clock) ->
 
 
 def test_the_failures_file_lives_in_the_answer_stores_data_folder(tmp_path: Path) -> None:
-    assert (passcode.DATA_DIR_VARIABLE, passcode.DEFAULT_DATA_DIR) == (
-        engine.DATA_DIR_VARIABLE, engine.DEFAULT_DATA_DIR,
-    )  # fmt: skip
-    environ = {passcode.DATA_DIR_VARIABLE: str(tmp_path), PASSCODE_VARIABLE: SECRET}
+    environ = {DATA_DIR_VARIABLE: str(tmp_path), PASSCODE_VARIABLE: SECRET}
     PasscodeCheck(environ).check("wrong")
     assert (tmp_path / passcode.FAILURES_FILE).is_file()

@@ -23,6 +23,7 @@ from traitlets.config import Config
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
+from toolkit.data_folder import DATA_DIR_VARIABLE
 from toolkit.serve import kernel_api
 from toolkit.serve.kernels import CappedKernelManager
 from toolkit.serve.options import EVERY_ADDRESS, LOOPBACK, ServeOptions
@@ -30,7 +31,6 @@ from toolkit.serve.pages import WorkshopPageHandler
 from toolkit.serve.request import REQUEST_URL_VARIABLE
 from toolkit.store.client import STORE_URL_VARIABLE, TOKEN_VARIABLE
 from toolkit.store.database import Store, open_store
-from toolkit.store.engine import DATA_DIR_VARIABLE
 from toolkit.store.errors import StoreError
 from toolkit.trainer.passcode import PASSCODE_VARIABLE
 

@@ -34,11 +34,10 @@ from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from toolkit.data_folder import data_folder
 from toolkit.store.errors import StoreBusyError
 
 URL_VARIABLE = "LRKIT_DATABASE_URL"
-DATA_DIR_VARIABLE = "LRKIT_DATA_DIR"
-DEFAULT_DATA_DIR = "data"
 FILE_NAME = "workshop.sqlite"
 
 BUSY_TIMEOUT_S = 30
@@ -55,7 +54,7 @@ def database_url(environ: Mapping[str, str] = os.environ) -> URL:
     url = environ.get(URL_VARIABLE, "").strip()
     if url:
         return make_url(url)
-    folder = Path(environ.get(DATA_DIR_VARIABLE, "").strip() or DEFAULT_DATA_DIR)
+    folder = data_folder(environ)
     folder.mkdir(parents=True, exist_ok=True)
     return URL.create("sqlite", database=str(folder.resolve() / FILE_NAME))
 

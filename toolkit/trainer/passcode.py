@@ -19,11 +19,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.data_folder import data_folder
+
 PASSCODE_VARIABLE = "LRKIT_TRAINER_PASSCODE"
-# The data folder of the answer store (toolkit.store.engine), named here again so that the
-# dashboard's kernel need not import SQLAlchemy before the passcode is accepted.
-DATA_DIR_VARIABLE = "LRKIT_DATA_DIR"
-DEFAULT_DATA_DIR = "data"
 FAILURES_FILE = "trainer-passcode-failures.json"
 FREE_TRIES = 3  # wrong tries without a wait (typos happen)
 WINDOW_S = 15 * 60  # wrong tries older than this are forgotten
@@ -42,10 +40,6 @@ def wait_after(failures: int) -> float:
     if failures < FREE_TRIES:
         return 0.0
     return min(LONGEST_WAIT_S, 2.0 ** (failures - FREE_TRIES))
-
-
-def data_folder(environ: Mapping[str, str] = os.environ) -> Path:
-    return Path(environ.get(DATA_DIR_VARIABLE, "").strip() or DEFAULT_DATA_DIR)
 
 
 class PasscodeCheck:

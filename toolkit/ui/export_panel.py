@@ -12,10 +12,10 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from toolkit.casebook import Casebook
+from toolkit.data_folder import data_folder
 from toolkit.store import Session, StoreError
 from toolkit.store.client import AnswerStore
 from toolkit.trainer.exports import LABELS, MEDIA_TYPES, Format, file_name, write
-from toolkit.trainer.passcode import data_folder
 from toolkit.trainer.record import gather
 
 log = logging.getLogger(__name__)
