@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# Files the tests read (some are notebooks that fail on purpose); nbval must not collect them.
+collect_ignore = ["data"]
 
 
 @pytest.fixture(scope="session")
