@@ -42,8 +42,10 @@ lint: install ## ruff check, ruff format --check, mypy
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 
-bench: install ## Run the benchmarks
+# BENCH_ARGS go to benchmarks/pages.py, e.g. BENCH_ARGS="--runs 8 --crowd-runs 3" (see --help).
+bench: install ## Run the benchmarks: the legal core, then the participant page against the floor
 	$(PY) benchmarks/run.py --json benchmarks/results/latest.json
+	$(PY) benchmarks/pages.py --json benchmarks/results/pages.json $(BENCH_ARGS)
 
 schema: install ## Regenerate casebook/case.schema.json from the case model
 	$(PY) -m toolkit.schema > casebook/case.schema.json
