@@ -5,6 +5,7 @@ through the store, and the busy page once the kernels are all taken."""
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import socket
 import subprocess
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+import websocket
 from workshop_server import TEST_NOTEBOOKS, ServerFailed, Workshop, serve
 
 from toolkit.serve import options
@@ -26,6 +28,11 @@ from toolkit.store.database import open_store
 from toolkit.store.engine import sqlite_url
 
 PAGE = "/voila/render/13_case_exercise.ipynb"
+KERNEL_INFO_REQUEST = json.dumps({
+    "header": {"msg_id": "1", "msg_type": "kernel_info_request", "session": "s",
+               "username": "", "date": "", "version": "5.3"},
+    "parent_header": {}, "metadata": {}, "content": {}, "channel": "shell",
+})  # fmt: skip
 
 
 def parse(*argv: str) -> options.ServeOptions:
@@ -170,3 +177,30 @@ def test_past_the_cap_a_page_gets_the_busy_page_which_retries_by_itself(
     assert f'<meta http-equiv="refresh" content="{BUSY_RETRY_S}">' in html
     assert "The workshop server is busy: try again in a moment" in html
     assert "Traceback" not in html and "Served the busy page" in preheated.log()
+
+
+def test_the_kernel_of_a_page_that_went_is_culled_and_that_of_an_open_one_is_not(
+    tmp_path: Path,
+) -> None:
+    with serve(tmp_path, "--cull-idle", "1", notebooks=TEST_NOTEBOOKS) as workshop:
+        open_page = kernel_id(get(f"{workshop.url}{PAGE}")[2])
+        channel = websocket.create_connection(
+            f"{workshop.url.replace('http', 'ws')}/api/kernels/{open_page}/channels", timeout=30
+        )
+        try:
+            gone_page = kernel_id(get(f"{workshop.url}{PAGE}")[2])  # no browser ever connects
+            workshop.wait_for_log(f"({gone_page}) with 0 connections due to")
+            # The open page's kernel has been idle longer, and was looked at first: only its
+            # connection kept it.
+            assert f"({open_page}) with" not in workshop.log()
+            channel.send(KERNEL_INFO_REQUEST)  # and it still answers
+            while json.loads(channel.recv())["header"]["msg_type"] != "kernel_info_reply":
+                pass
+        finally:
+            channel.close()
+
+
+def kernel_id(html: str) -> str:
+    found = re.search(r'"kernelId": "([0-9a-f-]{36})"', html)
+    assert found, "the page names no kernel"
+    return found.group(1)
