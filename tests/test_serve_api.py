@@ -71,7 +71,9 @@ def serving(store: Store) -> Iterator[Api]:
     def run() -> None:
         asyncio.set_event_loop(loop)
         with ThreadPoolExecutor(2) as executor:
-            app = tornado.web.Application(kernel_api.handlers("/", token, store, executor))
+            app = tornado.web.Application(
+                kernel_api.handlers("/", kernel_api.Gate(token), store, executor)
+            )
             server = tornado.httpserver.HTTPServer(app)
             server.add_sockets(sockets)
             loop.call_soon(started.set)
@@ -335,3 +337,22 @@ def test_outside_a_preheated_kernel_the_query_string_is_voilas() -> None:
     assert query_string({"QUERY_STRING": "group=Team+A"}) == "group=Team+A"
     assert query_string({"VOILA_PREHEAT": "False", "QUERY_STRING": "a=1"}) == "a=1"
     assert query_string({}) == ""
+
+
+GATE = [
+    ("a kernel, over loopback", "127.0.0.1", "127.0.0.1", "s3cret", True),
+    ("a kernel, over IPv6 loopback", "::1", "127.0.0.1", "s3cret", True),
+    ("a kernel of a server on one address", "192.168.1.20", "192.168.1.20", "s3cret", True),
+    ("a laptop on the room's network", "192.168.1.31", "127.0.0.1", "s3cret", False),
+    ("a kernel without the token", "127.0.0.1", "127.0.0.1", "guess", False),
+    ("no address at all", None, "127.0.0.1", "s3cret", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("remote", "server", "token", "admitted"), [g[1:] for g in GATE], ids=[g[0] for g in GATE]
+)
+def test_only_this_machine_with_the_token_is_let_through(
+    remote: str | None, server: str, token: str, admitted: bool
+) -> None:
+    assert kernel_api.Gate("s3cret", server).admits(remote, token) is admitted

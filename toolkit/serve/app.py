@@ -66,7 +66,8 @@ class WorkshopServer(Voila):
             else route
             for route in super().init_handlers()
         ]  # fmt: skip
-        api = kernel_api.handlers(self.server_url, self.store_token, self.store, self.executor)
+        gate = kernel_api.Gate(self.store_token, kernel_host(self.ip))
+        api = kernel_api.handlers(self.server_url, gate, self.store, self.executor)
         return [*api, *routes]
 
 
@@ -116,7 +117,7 @@ def new_passcode() -> str:
 
 def voila_config(options: ServeOptions, token: str) -> Config:
     """Voila's configuration for the workshop: template, cap, culling, pool, kernel environment."""
-    local = f"http://{_kernel_host(options.host)}:{options.port}/"
+    local = f"http://{kernel_host(options.host)}:{options.port}/"
     config = Config()
     config.Voila.ip = options.host
     config.Voila.port = options.port
@@ -197,7 +198,7 @@ def _network_addresses() -> list[str]:
     )
 
 
-def _kernel_host(host: str) -> str:
+def kernel_host(host: str) -> str:
     """The address kernels reach the server at: loopback when it listens on all of them."""
     return LOOPBACK if host == EVERY_ADDRESS else host
 

@@ -17,6 +17,7 @@ import ipaddress
 import json
 from collections.abc import Callable
 from concurrent.futures import Executor
+from dataclasses import dataclass
 from typing import Any
 
 import tornado.web
@@ -67,28 +68,40 @@ VERBS: dict[str, Callable[[Store, Arguments], object]] = {
 }
 
 
+@dataclass(frozen=True)
+class Gate:
+    """Who may ask: a process on this machine (the kernels) with the run's secret token."""
+
+    token: str
+    # The address kernels reach the server at, if the server listens on one of this machine's
+    # network addresses only (then kernels come from it, not from loopback).
+    server_address: str = "127.0.0.1"
+
+    def admits(self, remote_ip: str | None, token: str) -> bool:
+        return _from_this_machine(remote_ip, self.server_address) and hmac.compare_digest(
+            token.encode(), self.token.encode()
+        )
+
+
 def handlers(
-    base_url: str, token: str, store: Store, executor: Executor
+    base_url: str, gate: Gate, store: Store, executor: Executor
 ) -> list[tuple[str, type[tornado.web.RequestHandler], dict[str, Any]]]:
     """The routes to add to the server's tornado application."""
     return [
         (f"{base_url}{STORE_PATH}/(.*)", StoreHandler,
-         {"token": token, "store": store, "executor": executor}),
-        (f"{base_url}{REQUEST_PATH}/(.*)", PageRequestHandler, {"token": token}),
+         {"gate": gate, "store": store, "executor": executor}),
+        (f"{base_url}{REQUEST_PATH}/(.*)", PageRequestHandler, {"gate": gate}),
     ]  # fmt: skip
 
 
 class KernelAPIHandler(tornado.web.RequestHandler):
     """Refuses, as JSON, what does not come from this machine with the token."""
 
-    def initialize(self, token: str) -> None:
-        self.token = token
+    def initialize(self, gate: Gate) -> None:
+        self.gate = gate
 
     def prepare(self) -> None:
-        given = self.request.headers.get(TOKEN_HEADER, "")
-        if not _from_this_machine(self.request.remote_ip) or not hmac.compare_digest(
-            given.encode(), self.token.encode()
-        ):
+        if not self.gate.admits(self.request.remote_ip, self.request.headers.get(TOKEN_HEADER, "")):
             self.log_refusal()
             self.send_error_json(
                 403,
@@ -117,8 +130,8 @@ class KernelAPIHandler(tornado.web.RequestHandler):
 class StoreHandler(KernelAPIHandler):
     """One verb of the store per request, run in a worker thread: the database may wait."""
 
-    def initialize(self, token: str, store: Store, executor: Executor) -> None:  # type: ignore[override]
-        super().initialize(token)
+    def initialize(self, gate: Gate, store: Store, executor: Executor) -> None:  # type: ignore[override]
+        super().initialize(gate)
         self.store = store
         self.executor = executor
 
@@ -193,8 +206,10 @@ class _Waiter:
             self.request.set_result(payload)
 
 
-def _from_this_machine(address: str | None) -> bool:
+def _from_this_machine(address: str | None, server_address: str) -> bool:
+    if address is None:
+        return False
     try:
-        return address is not None and ipaddress.ip_address(address).is_loopback
+        return address == server_address or ipaddress.ip_address(address).is_loopback
     except ValueError:
         return False
