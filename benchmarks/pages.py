@@ -5,9 +5,9 @@ the same run, on the same server settings.
 
 1. ready: ms from opening the page until its first widget is usable (participant: the
    join-code input; floor: the slider), in the page's clock. Limit: 1.5x the floor.
-2. what-if round trip: the page opened in self-study with the analysis showing; a key press
-   on the what-if dropdown until the analysis text changes (floor: on the slider until its
-   label changes), in the page's clock. Limit: 1.5x the floor.
+2. what-if round trip: the page opened in self-study with the analysis showing; from choosing
+   the next option of the what-if dropdown until the analysis text changes (floor: from
+   ArrowRight on the slider until its label changes), in the page's clock. Limit: 1.5x.
 3. kernel RSS of that page after its round trips. Limit: 1.3x the floor's kernel.
 4. --crowd pages opened at once by lightweight clients (see pagebench.crowd): all must become
    usable; reported are the time until the last is, and the server's memory then (server

@@ -130,11 +130,20 @@ async def _client(
         seen.usable_ms = (time.perf_counter() - t0) * 1e3
     except Exception as error:  # one failed page is a result, not the end of the run
         seen.error = f"{type(error).__name__}: {error}"
+    # Every page stays open until the server has been measured, reading what the kernel
+    # sends as a page would (unread, it would stall the connection's answers to pings).
+    reading = asyncio.create_task(_read_all(ws)) if ws is not None else None
     await arrived.wait()
-    await hold.wait()  # every page stays open until the server has been measured
-    if ws is not None:
+    await hold.wait()
+    if ws is not None and reading is not None:
         ws.close()
+        await reading
     return seen
+
+
+async def _read_all(ws: WebSocketClientConnection) -> None:
+    while await ws.read_message() is not None:
+        pass
 
 
 async def open_at_once(
