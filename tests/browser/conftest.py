@@ -36,10 +36,13 @@ NO_BROWSER_MESSAGE = (
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test under tests/browser with `browser`."""
-    for item in items:
-        if HERE in item.path.parents:
-            item.add_marker(pytest.mark.browser)
+    """Mark every test under tests/browser with `browser`, and run them last: Playwright's sync
+    API keeps an event loop running in the main thread from the first browser test to the end
+    of the session, where a later test's asyncio.run() would fail."""
+    browser = [item for item in items if HERE in item.path.parents]
+    for item in browser:
+        item.add_marker(pytest.mark.browser)
+    items[:] = [item for item in items if item not in browser] + browser
 
 
 @pytest.fixture(scope="session")
