@@ -23,7 +23,7 @@ from traitlets.config import Config
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
-from toolkit.data_folder import DATA_DIR_VARIABLE
+from toolkit.data_folder import DATA_DIR_VARIABLE, data_folder
 from toolkit.serve import kernel_api
 from toolkit.serve.kernels import CappedKernelManager
 from toolkit.serve.options import EVERY_ADDRESS, LOOPBACK, ServeOptions
@@ -82,8 +82,7 @@ def run(options: ServeOptions) -> int:
     if problem := _port_problem(options.host, options.port):
         return _cannot_start(problem)
     # Kernels start in the notebooks' folder: give them the data folder as an absolute path.
-    data_dir = options.data_dir or Path(os.environ.get(DATA_DIR_VARIABLE, "").strip() or "data")
-    os.environ[DATA_DIR_VARIABLE] = str(data_dir.resolve())
+    os.environ[DATA_DIR_VARIABLE] = str((options.data_dir or data_folder()).resolve())
     # The dashboard's kernels check the trainer's passcode against their environment.
     passcode = os.environ.setdefault(PASSCODE_VARIABLE, new_passcode())
     try:
