@@ -102,7 +102,7 @@ class Desk(widgets.VBox):
         )  # fmt: skip
         self.case.add_class("lr-trainer-case")
         self.release = widgets.Button(
-            description="Release model answers", icon="eye",
+            description="Release model answers",
             tooltip="Show (or hide again) this case's model answers and analysis on the groups' "
             "pages",
             layout=widgets.Layout(width="auto"),
@@ -167,7 +167,6 @@ class Desk(widgets.VBox):
         self.release.description = (
             "Hide model answers" if found.released else "Release model answers"
         )
-        self.release.icon = "eye-slash" if found.released else "eye"
         self.released.value = (
             "<b>Model answers: shown to the groups.</b>" if found.released
             else "Model answers: hidden from the groups."

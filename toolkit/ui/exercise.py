@@ -167,7 +167,6 @@ class Workshop:
             description="Refresh",
             tooltip="Show the answers your group saved on other devices, and any model answers "
             "your trainer has released",
-            icon="refresh",
         )
         button.add_class("lr-refresh")
         button.on_click(lambda _: refresh())

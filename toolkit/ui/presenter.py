@@ -24,10 +24,10 @@ class Presenter(widgets.VBox):
         self.board: Board | None = None
         self.steps: list[Step] = []
         self.at = 0
-        self.back = widgets.Button(description="Back", icon="arrow-left", tooltip="Previous slide")
+        self.back = widgets.Button(description="Back", tooltip="Previous slide")
         self.back.add_class("lr-presenter-back")
         self.next = widgets.Button(
-            description="Next", icon="arrow-right", button_style="primary",
+            description="Next", button_style="primary",
             tooltip="Next slide (or the right arrow, Page Down, a clicker)",
         )  # fmt: skip
         self.next.add_class("lr-presenter-next")

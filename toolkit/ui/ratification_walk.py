@@ -167,9 +167,9 @@ class StepWalk(widgets.VBox):
         self.inputs, self.pages, self.index = inputs, tuple(pages), 0
         self.position = widgets.HTML()
         self.position.add_class("lr-step-position")
-        self.back = widgets.Button(description="Back", icon="arrow-left", tooltip="Previous step")
+        self.back = widgets.Button(description="Back", tooltip="Previous step")
         self.back.add_class("lr-back")
-        self.next = widgets.Button(description="Next", icon="arrow-right", tooltip="Next step")
+        self.next = widgets.Button(description="Next", tooltip="Next step")
         self.next.add_class("lr-next")
         self.intro = widgets.HTML()
         self.fields = widgets.VBox()
