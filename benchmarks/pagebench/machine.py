@@ -4,7 +4,6 @@ sample taken while others compute is slower for reasons that are not the page's.
 from __future__ import annotations
 
 import contextlib
-from types import TracebackType
 
 import psutil
 
@@ -29,24 +28,16 @@ def _ours() -> dict[int, tuple[float, float]]:
 
 
 class OthersCpu:
-    """``with OthersCpu() as others: ...``; then ``others.seconds`` is the CPU time the machine
-    spent outside this benchmark's processes (the servers, kernels and Chromium included)
-    meanwhile. A process of ours that ended inside the window counts as another's."""
+    """The CPU time the machine spent outside this benchmark's processes (its servers, kernels
+    and Chromium included) from creation until ``stop()``. A process of ours that ended in
+    between counts as another's, so stop before closing a page."""
 
-    seconds: float = 0.0
-
-    def __enter__(self) -> OthersCpu:
+    def __init__(self) -> None:
         self._busy, self._ours = _busy_seconds(), _ours()
-        return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def stop(self) -> float:
         ours = 0.0
         for pid, (started, cpu) in _ours().items():
             before = self._ours.get(pid)
             ours += cpu - before[1] if before and before[0] == started else cpu
-        self.seconds = max(0.0, _busy_seconds() - self._busy - ours)
+        return max(0.0, _busy_seconds() - self._busy - ours)
