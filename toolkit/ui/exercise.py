@@ -327,28 +327,24 @@ class CaseView(widgets.VBox):
             self._show_released()
 
     def _show_released(self, _change: Any = None) -> None:
+        """Draw what the release allows: the analysis first, as it is what a what-if is for."""
         case = self.current
         what_if = self.what_if.value or None
-        self.changes.value = _changes_html(case, what_if)
         try:
             released = self.mode.released(case.id)
         except Exception as error:
             log.exception("checking the release of %s failed", case.id)
-            self.analysis.value = _problem(error)
-            return
+            released, shown = False, _problem(error)
+        else:
+            shown = _analysis_html(case, what_if) if released else NOT_RELEASED
+        self.analysis.value = shown
         self.released = released
-        if not released:
-            self.analysis.value = NOT_RELEASED
-            for row in self.rows.values():
-                row.hide_model_answer()
-            return
-        try:
-            self.analysis.value = _analysis_html(case, what_if)
-            for row in self.rows.values():
+        self.changes.value = _changes_html(case, what_if)
+        for row in self.rows.values():
+            if released:
                 row.show_model_answer(case, what_if)
-        except Exception:  # a widget callback must never fail silently in Voila
-            log.exception("analysis failed for %s / %s", case.id, what_if)
-            self.analysis.value = "<p><b>The analysis could not be shown.</b> Ask your trainer.</p>"
+            else:
+                row.hide_model_answer()
 
 
 def _changes_html(case: Case, what_if: str | None) -> str:
@@ -375,11 +371,16 @@ def _fact_text(value: object) -> str:
 
 
 def _analysis_html(case: Case, what_if: str | None) -> str:
+    try:
+        analysis = case.analysis(what_if).to_html()
+    except Exception:  # a widget callback must never fail silently in Voila
+        log.exception("analysis failed for %s / %s", case.id, what_if)
+        return "<p><b>The analysis could not be shown.</b> Ask your trainer.</p>"
     intro = ""
     if what_if is not None:
         explanation = html.escape(case.what_ifs[what_if].explanation)
         intro = f'<p class="lr-what-if-explanation"><b>What it changes:</b> {explanation}</p>'
-    return intro + case.analysis(what_if).to_html()
+    return intro + analysis
 
 
 def _problem(error: Exception) -> str:
