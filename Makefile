@@ -43,8 +43,9 @@ lint: install ## ruff check, ruff format --check, mypy
 	$(PY) -m mypy
 
 # BENCH_ARGS go to benchmarks/pages.py, e.g. BENCH_ARGS="--runs 8 --crowd-runs 3" (see --help).
-bench: install ## Run the benchmarks: the legal core, then the participant page against the floor
+bench: install ## Run the benchmarks: the legal core, the dashboard refresh, the participant page
 	$(PY) benchmarks/run.py --json benchmarks/results/latest.json
+	$(PY) benchmarks/dashboard.py --json benchmarks/results/dashboard.json
 	$(PY) benchmarks/pages.py --json benchmarks/results/pages.json $(BENCH_ARGS)
 
 schema: install ## Regenerate casebook/case.schema.json from the case model
