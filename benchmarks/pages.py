@@ -181,14 +181,19 @@ def main() -> int:
         raise SystemExit(f"There is no participant page at {NOTEBOOKS / args.notebook}.")
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="pagebench-") as work:
-        results = _measure(args, Path(work))
+        try:
+            results = _measure(args, Path(work))
+        finally:
+            if args.json:  # beside the figures, the servers' logs explain a failed page
+                args.json.parent.mkdir(parents=True, exist_ok=True)
+                for log in Path(work).glob("*/*.log"):
+                    shutil.copy(log, args.json.with_name(f"{args.json.stem}-{log.name}"))
     found = figures(results, args.crowd)
     took = time.monotonic() - started
     print(f"\nThe participant page against the floor ({args.server}, {took:.0f} s):\n")
     print(table(found))
     print(f"\n{notes(results)}")
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
         report = {
             "when": datetime.now(UTC).isoformat(timespec="seconds"),
             "commit": _commit(),
