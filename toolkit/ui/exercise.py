@@ -233,6 +233,7 @@ class CaseView(widgets.VBox):
         self.analysis.add_class("lr-analysis")
         self.rows: dict[str, QuestionRow] = {}
         self.released: bool | None = None  # as last shown
+        self._analyses: dict[str | None, str] = {}  # the current case's, by what-if
         self._follower: asyncio.Task[None] | None = None
         self._unsaved: set[str] = set()
         what_if_panel = widgets.VBox(
@@ -268,6 +269,7 @@ class CaseView(widgets.VBox):
             row.input.on_answer(functools.partial(self._answered, row))
         self.questions.children = list(self.rows.values())
         self._unsaved.clear()
+        self._analyses.clear()
         options = [("The case as written", AS_WRITTEN)]
         options += [(what_if.title, key) for key, what_if in case.what_ifs.items()]
         self.what_if.options = options  # selects the first: the case as written
@@ -336,7 +338,7 @@ class CaseView(widgets.VBox):
             log.exception("checking the release of %s failed", case.id)
             released, shown = False, _problem(error)
         else:
-            shown = _analysis_html(case, what_if) if released else NOT_RELEASED
+            shown = self._analysis_of(what_if) if released else NOT_RELEASED
         self.analysis.value = shown
         self.released = released
         self.changes.value = _changes_html(case, what_if)
@@ -345,6 +347,14 @@ class CaseView(widgets.VBox):
                 row.show_model_answer(case, what_if)
             else:
                 row.hide_model_answer()
+        if released:  # ready the other what-ifs now, while the group reads this one
+            for key in case.what_ifs:
+                self._analysis_of(key)
+
+    def _analysis_of(self, what_if: str | None) -> str:
+        if what_if not in self._analyses:
+            self._analyses[what_if] = _analysis_html(self.current, what_if)
+        return self._analyses[what_if]
 
 
 def _changes_html(case: Case, what_if: str | None) -> str:
