@@ -62,19 +62,21 @@ PROBE = """
 })();
 """
 
-# Arms a watch on the text of the element: the first change stamps performance.now().
-# The whole body is observed, as a widget may replace the watched element itself.
+# Arms a watch on the text of the element: the first change stamps performance.now(). Only
+# the element is observed (a widget's view keeps its element and rewrites what is inside), so
+# the watch costs the page nothing while the rest of it changes.
 ARM = """
 (selector) => {
   const probe = window.__pagebench;
-  const text = () => (document.querySelector(selector) || {}).textContent;
-  const before = text();
+  const el = document.querySelector(selector);
   probe.changed = null;
+  if (!el) return [false, probe.acts.length];
+  const before = el.textContent;
   const observer = new MutationObserver(() => {
-    if (text() !== before) { probe.changed = performance.now(); observer.disconnect(); }
+    if (el.textContent !== before) { probe.changed = performance.now(); observer.disconnect(); }
   });
-  observer.observe(document.body, {childList: true, subtree: true, characterData: true});
-  return [before !== undefined, probe.acts.length];
+  observer.observe(el, {childList: true, subtree: true, characterData: true});
+  return [true, probe.acts.length];
 }
 """
 

@@ -82,6 +82,8 @@ def table(figures: list[Figure]) -> str:
         if figure.requirement:
             limits.append(figure.requirement)
         verdict = {True: "pass", False: "**FAIL**", None: "reported"}[figure.passed]
+        if figure.passed is None and not figure.samples:
+            verdict = "not measured"
         lines.append(
             f"| {figure.name} | {_cell(figure.samples, figure.unit)} "
             f"| {_cell(figure.floor, figure.unit)} | {ratio} | {'; '.join(limits) or '-'} "
@@ -101,8 +103,8 @@ def figures(results: dict[str, Any], crowd: int) -> list[Figure]:
     def of_crowds(page: str, key: str) -> list[float]:
         return [c[key] for c in crowds[page] if c[key] is not None]
 
-    everyone = bool(crowds["participant"]) and all(
-        c["usable"] == crowd for c in crowds["participant"]
+    everyone = (  # None when no crowd was measured (--crowd-runs 0)
+        all(c["usable"] == crowd for c in crowds["participant"]) if crowds["participant"] else None
     )
     return [
         Figure(
