@@ -213,6 +213,7 @@ def test_two_devices_of_a_group_see_each_others_answers_on_refresh(
     casebook: Casebook, store: Store, session: Session
 ) -> None:
     laptop = group_page(casebook, store, session.code, "Team A")
+    assert laptop.what_if.label == "The case as written"  # selected, not blank
     phone = group_page(casebook, store, session.code, "Team A")
     laptop.rows["in-scope"].input.control.value = "yes"
     assert phone.rows["in-scope"].input.answer is None

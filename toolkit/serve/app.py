@@ -138,6 +138,11 @@ def voila_config(options: ServeOptions, token: str) -> Config:
     config.MappingKernelManager.cull_interval = options.cull_interval_s
     config.MappingKernelManager.cull_connected = False
     config.MappingKernelManager.cull_busy = False
+    if os.name == "posix":
+        # Kernels talk to the server over Unix sockets, not loopback TCP ports: with 30 pages
+        # opening at once, a port picked free can be taken before the kernel binds it, and that
+        # page never loads (seen in the 30-page benchmark; none with sockets).
+        config.KernelManager.transport = "ipc"
     config.VoilaConfiguration.preheat_kernel = options.preheat
     config.VoilaKernelManager.fill_delay = FILL_DELAY_S
     config.VoilaKernelManager.kernel_pools_config = {  # the participants' page only

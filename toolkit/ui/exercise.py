@@ -272,7 +272,8 @@ class CaseView(widgets.VBox):
         self._analyses.clear()
         options = [("The case as written", AS_WRITTEN)]
         options += [(what_if.title, key) for key, what_if in case.what_ifs.items()]
-        self.what_if.options = options  # selects the first: the case as written
+        self.what_if.options = options
+        self.what_if.value = AS_WRITTEN  # a new list of options is left unselected
         self.refresh()
 
     def refresh(self) -> None:
