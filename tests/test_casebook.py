@@ -33,11 +33,6 @@ BAD = DATA / "bad_cases"
 MINIMAL = DATA / "minimal-case.yaml"
 
 
-@pytest.fixture(scope="module")
-def casebook() -> Casebook:
-    return load_casebook()
-
-
 def test_every_case_in_the_casebook_is_valid(casebook: Casebook) -> None:
     assert [str(p) for p in casebook.problems] == []
     assert len({case.id for case in casebook.cases}) == len(casebook.cases)

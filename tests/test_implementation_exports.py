@@ -12,7 +12,7 @@ import docx
 import pytest
 
 from toolkit import Outcome
-from toolkit.casebook import CASEBOOK, Casebook, load_casebook
+from toolkit.casebook import Casebook
 from toolkit.implementation import Answer, Assessment, Status, markdown, summarise
 from toolkit.implementation.compare import KEY_FINDINGS, CaseComparison, Cell
 from toolkit.implementation.gaps import gaps
@@ -23,11 +23,6 @@ from toolkit.ui.summary_docx import docx_bytes
 
 EVIL = "<script>alert('x')</script> **bold** [link](http://x) | pipe & `code`"
 PREPARED = date(2025, 11, 6)
-
-
-@pytest.fixture(scope="module")
-def casebook() -> Casebook:
-    return load_casebook(CASEBOOK)
 
 
 def mixed(note: str = "Bill 12 of 2025") -> Assessment:

@@ -29,8 +29,7 @@ from toolkit.store import (
     errors,
 )
 from toolkit.store.client import AnswerStore, StoreClient, connect
-from toolkit.store.database import Store, open_store
-from toolkit.store.engine import sqlite_url
+from toolkit.store.database import Store
 from toolkit.store.wire import (
     ERRORS,
     AccessError,
@@ -191,11 +190,6 @@ def test_optional_text_may_be_absent_or_null_but_not_another_kind() -> None:
 
 
 # -- the client, without a server --------------------------------------------------------------
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return open_store(sqlite_url(tmp_path / "workshop.sqlite"))
 
 
 @pytest.mark.parametrize(

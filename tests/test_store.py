@@ -10,7 +10,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,18 +34,6 @@ from toolkit.store.schema import VERSION, Step, migrate, stored_version
 
 WORKER = Path(__file__).parent / "store_worker.py"
 CASE = "smuggled-rice-seed"
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "workshop.sqlite"
-
-
-@pytest.fixture
-def store(db: Path) -> Iterator[Store]:
-    store = open_store(sqlite_url(db))
-    yield store
-    store.close()
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from toolkit.casebook import CASEBOOK, Case, Casebook, Kind, Question, load_casebook
+from toolkit.casebook import Case, Casebook, Kind, Question
 from toolkit.store import Group
 from toolkit.trainer.agreement import Agreement, agreement
 from toolkit.trainer.board import Bar, build_board
@@ -17,11 +17,6 @@ from toolkit.trainer.grid import grid_html
 CASE = "carrier-recourse"  # yes/no, date, multiple choice, amount and text questions
 XSS = "<img src=x onerror=alert(1)>"
 NOW = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def casebook() -> Casebook:
-    return load_casebook(CASEBOOK)
 
 
 @pytest.fixture(scope="module")

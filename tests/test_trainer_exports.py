@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from datetime import UTC
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,9 +14,9 @@ import openpyxl
 import pytest
 
 from toolkit import cli
-from toolkit.casebook import CASEBOOK, Casebook, load_casebook
+from toolkit.casebook import Casebook
 from toolkit.store import Group, Session
-from toolkit.store.database import Store, open_store
+from toolkit.store.database import Store
 from toolkit.store.engine import sqlite_url
 from toolkit.trainer.cells import safe_text
 from toolkit.trainer.export_csv import COLUMNS
@@ -28,23 +27,6 @@ MAIZE, RICE = "spilled-maize-port", "smuggled-rice-seed"
 XSS = "<img src=x onerror=alert(1)>"
 FORMULA = '=HYPERLINK("http://example.invalid","x")'
 GROUPS = ("Team A", XSS, "@SUM(1+1)", "-2+3")
-
-
-@pytest.fixture(scope="module")
-def casebook() -> Casebook:
-    return load_casebook(CASEBOOK)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "workshop.sqlite"
-
-
-@pytest.fixture
-def store(db: Path) -> Iterator[Store]:
-    store = open_store(sqlite_url(db))
-    yield store
-    store.close()
 
 
 @pytest.fixture

@@ -7,17 +7,15 @@ import asyncio
 import base64
 import json
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 import pytest
 
-from toolkit.casebook import CASEBOOK, Casebook, load_casebook
+from toolkit.casebook import Casebook
 from toolkit.store import Session
-from toolkit.store.database import Store, open_store
-from toolkit.store.engine import sqlite_url
+from toolkit.store.database import Store
 from toolkit.trainer.exports import Format
 from toolkit.trainer.passcode import PASSCODE_VARIABLE, PasscodeCheck
 from toolkit.trainer.slides import Slide
@@ -29,18 +27,6 @@ CASE = "spilled-maize-port"
 RICE = "smuggled-rice-seed"  # has a free-text question
 SECRET = "honey-badger-7"
 XSS = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture(scope="module")
-def casebook() -> Casebook:
-    return load_casebook(CASEBOOK)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    store = open_store(sqlite_url(tmp_path / "workshop.sqlite"))
-    yield store
-    store.close()
 
 
 @pytest.fixture

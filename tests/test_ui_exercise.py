@@ -5,18 +5,15 @@ from __future__ import annotations
 import asyncio
 import html
 import json
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 import pytest
 
-from toolkit.casebook import CASEBOOK, Casebook, Kind, load_casebook
+from toolkit.casebook import Casebook, Kind
 from toolkit.store import Session
-from toolkit.store.database import Store, open_store
-from toolkit.store.engine import sqlite_url
+from toolkit.store.database import Store
 from toolkit.ui import CaseExercise, page_query
 from toolkit.ui.answers import AnswerInput
 from toolkit.ui.exercise import NOT_RELEASED, CaseView
@@ -24,18 +21,6 @@ from toolkit.ui.question import QuestionRow
 
 CASE = "spilled-maize-port"
 SCRIPT_NAME = "<img src=x onerror=alert(1)><script>"
-
-
-@pytest.fixture(scope="module")
-def casebook() -> Casebook:
-    return load_casebook(CASEBOOK)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    store = open_store(sqlite_url(tmp_path / "workshop.sqlite"))
-    yield store
-    store.close()
 
 
 @pytest.fixture
