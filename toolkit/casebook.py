@@ -333,6 +333,21 @@ def normalised(answer: object) -> object:
     return answer
 
 
+def answer_text(question: Question, answer: object) -> str:
+    """An answer as a participant would say it: choice labels, not ids."""
+    answer = normalised(answer)
+    choices = question.choices or {}
+    if question.kind is Kind.YES_NO_UNKNOWN:
+        return str(answer).capitalize()
+    if question.kind is Kind.SINGLE_CHOICE:
+        return choices.get(str(answer), str(answer))
+    if question.kind is Kind.MULTIPLE_CHOICE and isinstance(answer, list):
+        return "; ".join(choices.get(str(a), str(a)) for a in answer) or "none of them"
+    if question.kind is Kind.AMOUNT and isinstance(answer, int | float):
+        return f"{answer:,}"
+    return str(answer)
+
+
 def _answer_problem(question: Question, answer: object) -> str | None:
     answer = normalised(answer)
     choices = question.choices or {}

@@ -13,10 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from toolkit.casebook import Case, Kind, Question
+from toolkit.casebook import Case, Kind, Question, answer_text
 from toolkit.store import Group
 from toolkit.trainer.agreement import Agreement, agreement, comparable
-from toolkit.ui.question import answer_text
 
 YES_NO_UNKNOWN = ("yes", "no", "unknown")
 

@@ -8,12 +8,11 @@ import html
 from dataclasses import dataclass
 from enum import StrEnum
 
-from toolkit.casebook import Case, Kind
+from toolkit.casebook import Case, Kind, answer_text
 from toolkit.render import plain
 from toolkit.trainer.board import Board
 from toolkit.trainer.charts import bars_html
 from toolkit.ui.markup import markdown_html
-from toolkit.ui.question import answer_text
 
 
 class Slide(StrEnum):
