@@ -20,7 +20,8 @@ import ipywidgets as widgets
 
 from toolkit.casebook import Case, Casebook
 from toolkit.render import plain
-from toolkit.store import Answer, Group, Session, StoreError
+from toolkit.store import Group, Session, StoreError
+from toolkit.store.client import AnswerStore
 from toolkit.ui.answers import InvalidAnswer
 from toolkit.ui.join import JoinPanel
 from toolkit.ui.markup import markdown_html
@@ -39,18 +40,6 @@ SERVER_TROUBLE = (
 )
 
 
-class GroupStore(Protocol):
-    """The verbs of the answer store a participant's page uses (in-process or over HTTP)."""
-
-    def find_session(self, code: str) -> Session: ...
-    def join(self, code: str, group_name: str) -> Group: ...
-    def answers(self, group: Group, case_id: str) -> dict[str, object]: ...
-    def save_answer(
-        self, group: Group, case_id: str, question_id: str, value: object
-    ) -> Answer: ...
-    def is_released(self, session: Session, case_id: str) -> bool: ...
-
-
 class CaseExercise(widgets.VBox):
     """Join panel first; then the case, its questions, and the what-if panel.
 
@@ -63,13 +52,13 @@ class CaseExercise(widgets.VBox):
     def __init__(
         self,
         casebook: Casebook,
-        connect: Callable[[], GroupStore],
+        connect: Callable[[], AnswerStore],
         query: Mapping[str, str] | None = None,
     ) -> None:
         query = query or {}
         self.casebook = casebook
         self._connect = connect
-        self._store: GroupStore | None = None
+        self._store: AnswerStore | None = None
         self.session: Session | None = None
         self.group: Group | None = None
         self._first_case = query.get("case", "")
@@ -128,7 +117,7 @@ class Mode(Protocol):
 class Workshop:
     """A group in a session: answers go to the store; the trainer releases model answers."""
 
-    def __init__(self, store: GroupStore, session: Session, group: Group) -> None:
+    def __init__(self, store: AnswerStore, session: Session, group: Group) -> None:
         self.store, self.session, self.group = store, session, group
 
     def header(self, case_id: str) -> str:
