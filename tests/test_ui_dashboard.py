@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import json
 import threading
 from pathlib import Path
 from typing import Any
 
-import ipywidgets as widgets
 import pytest
+from widget_state import widget_state
 
 from toolkit.casebook import Casebook
 from toolkit.store import Session
@@ -41,24 +40,6 @@ def session(store: Store) -> Session:
 @pytest.fixture
 def check(tmp_path: Path) -> PasscodeCheck:
     return PasscodeCheck({PASSCODE_VARIABLE: SECRET}, tmp_path / "data")
-
-
-def widget_state(root: widgets.Widget) -> str:
-    """Everything the kernel would send to the page for this widget tree, as one text."""
-    seen: dict[str, Any] = {}
-
-    def walk(widget: widgets.Widget) -> None:
-        if widget.model_id in seen:
-            return
-        seen[widget.model_id] = widget.get_state()
-        for name in widget.keys:
-            value = getattr(widget, name)
-            for item in value if isinstance(value, list | tuple) else [value]:
-                if isinstance(item, widgets.Widget):
-                    walk(item)
-
-    walk(root)
-    return json.dumps(seen, default=str)
 
 
 def opened(casebook: Casebook, store: Store, check: PasscodeCheck) -> Desk:

@@ -8,8 +8,8 @@ import json
 from datetime import date
 from typing import Any
 
-import ipywidgets as widgets
 import pytest
+from widget_state import widget_state
 
 from toolkit.casebook import Casebook, Kind
 from toolkit.store import Session
@@ -32,24 +32,6 @@ def group_page(casebook: Casebook, store: Store, code: str, group: str) -> CaseV
     app = CaseExercise(casebook, lambda: store, {"session": code, "group": group, "case": CASE})
     assert app.case_view is not None, app.join_panel.message.value
     return app.case_view
-
-
-def widget_state(root: widgets.Widget) -> str:
-    """Everything the kernel would send to the page for this widget tree, as one text."""
-    seen: dict[str, Any] = {}
-
-    def walk(widget: widgets.Widget) -> None:
-        if widget.model_id in seen:
-            return
-        seen[widget.model_id] = widget.get_state()
-        for name in widget.keys:
-            value = getattr(widget, name)
-            for item in value if isinstance(value, list | tuple) else [value]:
-                if isinstance(item, widgets.Widget):
-                    walk(item)
-
-    walk(root)
-    return json.dumps(seen, default=str)
 
 
 # -- answers: what each kind of input stores ----------------------------------------------------
