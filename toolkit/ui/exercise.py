@@ -23,12 +23,12 @@ from toolkit.render import plain
 from toolkit.store import Group, Session, StoreError
 from toolkit.store.client import AnswerStore
 from toolkit.ui.answers import InvalidAnswer
+from toolkit.ui.explorer import AS_WRITTEN, what_if_options
 from toolkit.ui.join import JoinPanel
 from toolkit.ui.markup import markdown_html
 from toolkit.ui.question import QuestionRow
 
 log = logging.getLogger(__name__)
-AS_WRITTEN = ""  # the what-if dropdown's value for the case as written
 RELEASE_CHECK_S = 3.0  # how often a group's page asks whether the trainer released the case
 NOT_RELEASED = (
     "<p>The article-by-article analysis and the model answers appear here when your trainer "
@@ -259,9 +259,7 @@ class CaseView(widgets.VBox):
         self.questions.children = list(self.rows.values())
         self._unsaved.clear()
         self._analyses.clear()
-        options = [("The case as written", AS_WRITTEN)]
-        options += [(what_if.title, key) for key, what_if in case.what_ifs.items()]
-        self.what_if.options = options
+        self.what_if.options = what_if_options(case)
         self.what_if.value = AS_WRITTEN  # a new list of options is left unselected
         self.refresh()
 

@@ -8,10 +8,18 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from toolkit.casebook import Casebook
+from toolkit.casebook import Case, Casebook
 
 log = logging.getLogger(__name__)
 AS_WRITTEN = ""  # the what-if dropdown's value for the case as written
+
+
+def what_if_options(case: Case | None) -> list[tuple[str, str]]:
+    """A what-if dropdown's options: the case as written, then each what-if by its title."""
+    options = [("The case as written", AS_WRITTEN)]
+    if case:
+        options += [(what_if.title, key) for key, what_if in case.what_ifs.items()]
+    return options
 
 
 class CaseExplorer(widgets.VBox):
@@ -38,11 +46,8 @@ class CaseExplorer(widgets.VBox):
 
     def _case_chosen(self, _change: Any = None) -> None:
         case = self._cases.get(self.case.value)
-        options = [("The case as written", AS_WRITTEN)]
-        if case:
-            options += [(what_if.title, key) for key, what_if in case.what_ifs.items()]
         with self.hold_trait_notifications():
-            self.what_if.options = options
+            self.what_if.options = what_if_options(case)
             self.what_if.value = AS_WRITTEN
         self._show()
 
